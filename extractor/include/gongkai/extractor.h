@@ -1,0 +1,56 @@
+// The public entry point: grammars loaded once, then any number of inputs, each giving a Record.
+#ifndef GONGKAI_EXTRACTOR_H_
+#define GONGKAI_EXTRACTOR_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "gongkai/record.h"
+
+namespace gongkai {
+
+class GrammarSet;
+
+// Pipeline stages, in order; Extract can stop after any of them and print its result.
+enum class Stage { kLoad, kNormalize, kSegment, kTables, kFigures, kAudit, kAll };
+
+// Parses "load", "normalize", "segment", "tables", "figures", "audit". False if unknown.
+bool ParseStage(std::string_view name, Stage* stage);
+
+struct ExtractorOptions {
+  // Folder holding grammar TOML files; empty: the grammars compiled into the binary.
+  std::string grammar_dir;
+};
+
+class Extractor {
+ public:
+  // Loads and checks the grammars. Returns null and fills *error when they are invalid.
+  static std::unique_ptr<Extractor> Create(const ExtractorOptions& options, Error* error);
+  ~Extractor();
+
+  Extractor(const Extractor&) = delete;
+  Extractor& operator=(const Extractor&) = delete;
+
+  // Reads the file at path and extracts its record. Never throws; a bad input gives an error record.
+  Record ExtractFile(const std::string& path) const;
+
+  // Extracts from bytes already in memory; path is only reported.
+  Record ExtractBytes(const std::string& path, std::string_view bytes) const;
+
+  // As ExtractBytes, but stops after stage and returns that stage's result as stable text.
+  // An input that fails before stage gives its error record's JSON instead.
+  std::string Dump(const std::string& path, std::string_view bytes, Stage stage) const;
+
+  const GrammarSet& grammars() const { return *grammars_; }
+
+ private:
+  explicit Extractor(std::unique_ptr<GrammarSet> grammars);
+  Record Run(const std::string& path, std::string_view bytes, Stage stop, std::string* dump) const;
+
+  std::unique_ptr<GrammarSet> grammars_;
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_EXTRACTOR_H_

@@ -1,0 +1,109 @@
+// The record gongkai emits for one input: the contract of ../spec/FORMATS.md as C++ values.
+#ifndef GONGKAI_RECORD_H_
+#define GONGKAI_RECORD_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gongkai {
+
+// A stable, dotted error code ("pdf.encrypted", "bad_encoding", ...) and a human message.
+struct Error {
+  std::string code;
+  std::string message;
+};
+
+struct SourceInfo {
+  std::string path;
+  std::string sha256;
+  std::string media_type;  // "text/plain", "application/pdf"
+  uint64_t bytes = 0;
+  std::optional<int> pages;  // PDFs only
+  std::string encoding;      // "UTF-8", "UTF-16LE", "GB18030", ...
+};
+
+struct Section {
+  std::string id;  // overview, proactive, requests, appeals, problems, other
+  int ordinal = 0;  // the numeral printed before the heading (一 = 1)
+  std::string heading;  // as printed
+  std::optional<int> page;
+  int line = 0;
+};
+
+// Where a figure came from.
+struct Provenance {
+  std::optional<int> page;
+  int line = 0;
+  std::string text;  // the printed row, cells joined by tabs
+  std::string cell;  // the printed cell; empty for a blank cell
+  std::string rule;  // grammar rule id that identified the row
+};
+
+struct Figure {
+  std::string key;
+  std::optional<double> value;  // nullopt: the report prints the cell empty
+  Provenance provenance;
+};
+
+enum class Severity { kInfo, kWarning, kError };
+
+struct Diagnostic {
+  Severity severity = Severity::kWarning;
+  std::string code;
+  std::string message;
+  std::optional<int> page;
+  int line = 0;
+  // Optional context; empty fields are not written.
+  std::string table;
+  std::string key;
+  std::string label;
+  std::string rule;
+  std::vector<std::optional<double>> candidates;
+};
+
+// One identity checked by the audit.
+struct Finding {
+  std::string rule;  // requests.balance, requests.outcomes, ...
+  std::string row;
+  std::string column;
+  bool ok = true;
+  double lhs = 0;
+  double rhs = 0;
+  std::vector<std::string> blank_keys;  // blanks counted as 0 on either side
+};
+
+struct ReportInfo {
+  std::string agency;
+  std::optional<int> year;
+  std::string title;
+  std::string template_id;  // "2021", "2019", "stats2018", "narrative"
+  // Template found per table (proactive, requests, appeals), in that order.
+  std::vector<std::pair<std::string, std::string>> tables;
+  std::string agency_source;  // how agency was found: title, signature, text
+  std::string year_source;    // title, period, text, signature
+};
+
+enum class Status { kOk, kPartial, kFailed };
+
+struct Record {
+  Status status = Status::kOk;
+  SourceInfo source;
+  ReportInfo report;
+  std::vector<Section> sections;
+  std::vector<Figure> figures;  // in grammar order
+  std::vector<Finding> audit;
+  std::vector<Diagnostic> diagnostics;
+  std::optional<Error> error;  // set: this is an error record
+
+  const Figure* FindFigure(const std::string& key) const;
+};
+
+const char* StatusName(Status status);
+const char* SeverityName(Severity severity);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_RECORD_H_

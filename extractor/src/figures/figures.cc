@@ -1,0 +1,595 @@
+#include "figures/figures.h"
+
+#include <algorithm>
+#include <map>
+
+#include "figures/label_matcher.h"
+#include "util/number.h"
+#include "util/text.h"
+
+namespace gongkai {
+namespace {
+
+constexpr size_t kAppealsCells = 15;
+
+bool IsNumberCell(const Cell& c) {
+  return ParseCellNumber(c.text).kind == CellNumber::Kind::kNumber;
+}
+
+bool HasNumber(const Row& row) {
+  return std::any_of(row.values.begin(), row.values.end(), IsNumberCell);
+}
+
+std::string JoinLabels(const std::vector<const Cell*>& cells) {
+  std::string out;
+  for (const Cell* c : cells) out += c->text;
+  return out;
+}
+
+// A row's value cells placed onto ncols columns; nullptr where a blank cell is implied.
+struct Placement {
+  std::vector<const Cell*> cells;
+  bool fits = true;         // the printed cells fit the columns without guessing
+  std::string problem;      // why not
+};
+
+Placement PlaceValues(const Row& row, size_t ncols, int usual_start_col) {
+  Placement out;
+  const std::vector<Cell>& v = row.values;
+  int first = -1, last = -1;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (IsNumberCell(v[i])) {
+      if (first < 0) first = static_cast<int>(i);
+      last = static_cast<int>(i);
+    }
+  }
+  if (first < 0) {
+    // No number: a row printing only blank cells (explicit empties or — / 无 markers).
+    for (size_t i = 0; i < v.size() && out.cells.size() < ncols; ++i) out.cells.push_back(&v[i]);
+    while (out.cells.size() < ncols) out.cells.push_back(nullptr);
+    return out;
+  }
+  size_t core = static_cast<size_t>(last - first + 1);
+  if (core > ncols) {
+    out.fits = false;
+    out.problem = "the row prints " + std::to_string(core) + " cells for " +
+                  std::to_string(ncols) + " columns; the first " + std::to_string(ncols) +
+                  " are kept";
+    for (size_t i = 0; i < ncols; ++i) out.cells.push_back(&v[first + i]);
+    return out;
+  }
+  size_t need = ncols - core;
+  size_t lead = static_cast<size_t>(first);
+  size_t trail = v.size() - 1 - static_cast<size_t>(last);
+  auto take = [&](size_t from, size_t count) {
+    for (size_t i = 0; i < count; ++i) out.cells.push_back(&v[from + i]);
+  };
+  if (need == 0) {
+    take(first, core);
+    return out;
+  }
+  if (!row.explicit_blanks) {
+    out.fits = false;
+    out.problem = "the row prints " + std::to_string(core) + " of " + std::to_string(ncols) +
+                  " cells and its layout does not show which are blank; blanks assumed last";
+    take(first, core);
+    while (out.cells.size() < ncols) out.cells.push_back(nullptr);
+    return out;
+  }
+  bool front = lead >= need;
+  bool back = trail >= need;
+  if (front && back && usual_start_col >= 0 && v[first].col >= 0) {
+    // Both fit: align with the rows that print every cell.
+    if (v[first].col == usual_start_col) front = false;
+    else back = false;
+  } else if (front && back) {
+    back = false;  // blanks lead: applicant rows are right-aligned under 总计 in real reports
+  }
+  if (front) {
+    take(first - need, ncols);
+  } else if (back) {
+    take(first, ncols);
+  } else {
+    take(first - lead, lead + core);
+    take(last + 1, std::min(trail, need - lead));
+    while (out.cells.size() < ncols) out.cells.push_back(nullptr);
+    if (lead + trail < need) {
+      out.fits = false;
+      out.problem = "the row prints " + std::to_string(core) + " of " + std::to_string(ncols) +
+                    " cells; missing cells assumed blank at the end";
+    }
+  }
+  return out;
+}
+
+struct Assignment {
+  int rule = -1;
+  LabelMatch match = LabelMatch::kNone;
+  std::string label;  // as printed (normalized), continuation lines appended
+  const Row* row = nullptr;
+  Placement placement;
+};
+
+struct Event {
+  int assignment = -1;          // index into assignments, or -1 for an unmatched value row
+  const Row* row = nullptr;
+  std::string label;
+};
+
+Diagnostic MakeDiagnostic(Severity severity, std::string code, std::string message,
+                          const Row* row) {
+  Diagnostic d;
+  d.severity = severity;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  if (row) {
+    d.line = row->line;
+    d.page = row->page;
+  }
+  return d;
+}
+
+class RowTableReader {
+ public:
+  RowTableReader(const TableGrid& grid, const TableGrammar& grammar)
+      : grid_(grid), grammar_(grammar), rules_(grammar.rows), taken_(rules_.size(), false) {}
+
+  TableFigures Read() {
+    TableFigures out;
+    out.table = grammar_.table;
+    out.template_id = grammar_.template_id;
+    usual_start_col_ = UsualStartColumn();
+    const std::vector<Row>& rows = grid_.rows;
+    std::vector<const Cell*> pending;  // a label printed on the line(s) before its numbers
+    for (size_t r = 0; r < rows.size(); ++r) {
+      const Row& row = rows[r];
+      bool numbers = HasNumber(row);
+      if (!numbers && IsHeader(row)) {
+        pending.clear();
+        continue;
+      }
+      std::vector<const Cell*> labels = NonGroupLabels(row);
+      bool blank_row = !numbers && row.explicit_blanks && !labels.empty() &&
+                       !row.values.empty();
+      if (numbers) {
+        RuleHit hit = MatchRow(labels, pending);
+        pending.clear();
+        Record(hit, JoinLabels(labels), &row);
+        continue;
+      }
+      if (labels.empty()) continue;  // a group label alone, or nothing
+      // A label without numbers: the first part of the next row's label, a row printing no
+      // numbers, or the wrapped tail of the previous row's label.
+      if (r + 1 < rows.size() && HasNumber(rows[r + 1]) && !blank_row) {
+        std::vector<const Cell*> next = NonGroupLabels(rows[r + 1]);
+        std::vector<const Cell*> none;
+        RuleHit alone = MatchRow(next, none);
+        if (alone.match == LabelMatch::kNone || next.empty()) {
+          pending.insert(pending.end(), labels.begin(), labels.end());
+          continue;
+        }
+      }
+      RuleHit hit = MatchRow(labels, pending);
+      if (hit.match == LabelMatch::kStrict) {
+        pending.clear();
+        Record(hit, JoinLabels(labels), &row);
+        continue;
+      }
+      if (!events_.empty() && events_.back().assignment >= 0) {
+        Continue(&assignments_[events_.back().assignment], JoinLabels(labels));
+        continue;
+      }
+      pending.insert(pending.end(), labels.begin(), labels.end());
+    }
+    AssignByPosition();
+    Emit(&out);
+    return out;
+  }
+
+ private:
+  // The cell column where complete rows start their values (tab layouts), or -1.
+  int UsualStartColumn() const {
+    std::map<int, int> starts;
+    for (const Row& row : grid_.rows) {
+      if (row.values.empty() || !HasNumber(row)) continue;
+      int count = 0;
+      for (const Cell& c : row.values) count += IsNumberCell(c) ? 1 : 0;
+      if (count == static_cast<int>(grammar_.columns.size())) {
+        for (const Cell& c : row.values) {
+          if (IsNumberCell(c)) {
+            ++starts[c.col];
+            break;
+          }
+        }
+      }
+    }
+    int best = -1, best_count = 0;
+    for (const auto& [col, count] : starts) {
+      if (count > best_count) {
+        best = col;
+        best_count = count;
+      }
+    }
+    return best;
+  }
+
+  // True when a label cell is a header label; counts the header wording only this template uses.
+  bool IsHeader(const Row& row) {
+    bool header = false;
+    for (const Cell& c : row.labels) {
+      std::string key = LabelKey(c.text);
+      for (const Rule& h : grammar_.headers) {
+        MatchKind kind = h.Match(key);
+        if (kind == MatchKind::kNone) continue;
+        if (h.template_specific) template_hits_ += kind == MatchKind::kStrict ? 2 : 1;
+        header = true;
+        break;
+      }
+      for (const ColumnRule& col : grammar_.columns) {
+        header |= RE2::PartialMatch(key, *col.pattern);
+      }
+    }
+    return header;
+  }
+
+  // Label cells that are not group labels; group labels update the current group.
+  std::vector<const Cell*> NonGroupLabels(const Row& row) {
+    std::vector<const Cell*> out;
+    for (const Cell& c : row.labels) {
+      std::string key = LabelKey(c.text);
+      bool is_group = false;
+      for (const Rule& g : grammar_.groups) {
+        if (g.Match(key) != MatchKind::kNone) {
+          group_ = g.key;
+          is_group = true;
+          break;
+        }
+      }
+      if (!is_group) out.push_back(&c);
+    }
+    return out;
+  }
+
+  RuleHit MatchRow(const std::vector<const Cell*>& labels,
+                   const std::vector<const Cell*>& pending) {
+    std::vector<std::string> candidates;
+    if (!labels.empty()) {
+      candidates.push_back(LabelKey(labels.back()->text));
+      if (labels.size() > 1) candidates.push_back(LabelKey(JoinLabels(labels)));
+    }
+    if (!pending.empty()) {
+      std::vector<const Cell*> joined = pending;
+      joined.insert(joined.end(), labels.begin(), labels.end());
+      candidates.push_back(LabelKey(JoinLabels(joined)));
+    }
+    for (bool similar : {false, true}) {
+      for (const std::string& c : candidates) {
+        RuleHit hit = MatchLabel(rules_, c, group_, taken_, similar);
+        if (hit.match != LabelMatch::kNone) return hit;
+      }
+    }
+    return {};
+  }
+
+  void Record(const RuleHit& hit, std::string label, const Row* row) {
+    if (hit.match == LabelMatch::kNone) {
+      events_.push_back({-1, row, std::move(label)});
+      return;
+    }
+    const Rule& rule = rules_[hit.rule];
+    if (taken_[hit.rule]) {
+      diagnostics_.push_back(MakeDiagnostic(
+          Severity::kWarning, "row.duplicate",
+          "a second row reads as " + rule.official + "; the first one is kept", row));
+      diagnostics_.back().label = label;
+      diagnostics_.back().rule = rule.id;
+      return;
+    }
+    if (!rule.group.empty()) group_ = rule.group;
+    else group_.clear();
+    taken_[hit.rule] = true;
+    Assignment a;
+    a.rule = hit.rule;
+    a.match = hit.match;
+    a.label = std::move(label);
+    a.row = row;
+    events_.push_back({static_cast<int>(assignments_.size()), row, a.label});
+    assignments_.push_back(std::move(a));
+  }
+
+  // A label line after a row continues that row's label; it may turn a tolerant match strict.
+  void Continue(Assignment* a, const std::string& more) {
+    a->label += more;
+    if (a->match != LabelMatch::kStrict &&
+        rules_[a->rule].Match(LabelKey(a->label)) == MatchKind::kStrict) {
+      a->match = LabelMatch::kStrict;
+    }
+  }
+
+  // Value rows no label explained, between two rows that were found: when as many rules are
+  // missing between those two as rows are unexplained, they are those rules, in order.
+  void AssignByPosition() {
+    for (size_t i = 0; i < events_.size();) {
+      if (events_[i].assignment >= 0) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < events_.size() && events_[j].assignment < 0) ++j;
+      int lo = -1;
+      for (size_t k = i; k > 0; --k) {
+        if (events_[k - 1].assignment >= 0) {
+          lo = assignments_[events_[k - 1].assignment].rule;
+          break;
+        }
+      }
+      int hi = static_cast<int>(rules_.size());
+      if (j < events_.size()) hi = assignments_[events_[j].assignment].rule;
+      std::vector<int> free;
+      for (int r = lo + 1; r < hi; ++r) {
+        if (!taken_[r]) free.push_back(r);
+      }
+      if (free.size() == j - i) {
+        for (size_t k = i; k < j; ++k) {
+          int rule = free[k - i];
+          taken_[rule] = true;
+          Assignment a;
+          a.rule = rule;
+          a.match = LabelMatch::kPosition;
+          a.label = events_[k].label;
+          a.row = events_[k].row;
+          events_[k].assignment = static_cast<int>(assignments_.size());
+          assignments_.push_back(std::move(a));
+        }
+      }
+      i = j;
+    }
+  }
+
+  void Emit(TableFigures* out) {
+    std::vector<const Assignment*> by_rule(rules_.size(), nullptr);
+    for (const Assignment& a : assignments_) by_rule[a.rule] = &a;
+    int strict = 0, tolerant = 0, weak = 0, misfit = 0, missing = 0;
+    for (size_t r = 0; r < rules_.size(); ++r) {
+      const Rule& rule = rules_[r];
+      std::string stem = grammar_.table + "." + rule.key;
+      const Assignment* a = by_rule[r];
+      if (!a) {
+        ++missing;
+        Diagnostic d{Severity::kError, "row.missing", "no row reads as " + rule.official};
+        d.table = grammar_.table;
+        d.key = stem;
+        d.rule = rule.id;
+        diagnostics_.push_back(std::move(d));
+        continue;
+      }
+      std::vector<std::string> columns = grammar_.RowColumns(rule);
+      Placement p = PlaceValues(*a->row, columns.size(), usual_start_col_);
+      if (a->match == LabelMatch::kStrict) ++strict;
+      else if (a->match == LabelMatch::kTolerant) ++tolerant;
+      else ++weak;
+      if (!p.fits) {
+        ++misfit;
+        Diagnostic d = MakeDiagnostic(Severity::kError, "row.cells", p.problem, a->row);
+        d.table = grammar_.table;
+        d.key = stem;
+        d.rule = rule.id;
+        diagnostics_.push_back(std::move(d));
+      }
+      if (a->match != LabelMatch::kStrict) {
+        Diagnostic d = MakeDiagnostic(
+            Severity::kWarning, "row.fuzzy_label",
+            "printed label 「" + a->label + "」 read as 「" + rule.official + "」 (" +
+                LabelMatchName(a->match) + " match)",
+            a->row);
+        d.table = grammar_.table;
+        d.key = stem;
+        d.label = a->label;
+        d.rule = rule.id;
+        diagnostics_.push_back(std::move(d));
+      }
+      for (size_t c = 0; c < columns.size(); ++c) {
+        Figure f;
+        f.key = stem + "." + columns[c];
+        const Cell* cell = p.cells[c];
+        f.provenance.rule = rule.id;
+        f.provenance.text = a->row->text;
+        f.provenance.line = cell ? cell->line : a->row->line;
+        f.provenance.page = cell ? cell->page : a->row->page;
+        if (cell) f.provenance.cell = cell->text;
+        CellNumber n = cell ? ParseCellNumber(cell->text) : CellNumber{CellNumber::Kind::kBlank};
+        if (n.kind == CellNumber::Kind::kNumber) {
+          f.value = n.value;
+          if (rule.IsAmount(columns[c]) && n.unit == "元") {
+            f.value = n.value / 10000.0;
+            Diagnostic d = MakeDiagnostic(Severity::kInfo, "unit.converted",
+                                          "「" + cell->text + "」 stored in 万元", a->row);
+            d.key = f.key;
+            diagnostics_.push_back(std::move(d));
+          }
+        } else {
+          Diagnostic d = MakeDiagnostic(Severity::kInfo, "cell.blank",
+                                        cell && !cell->text.empty()
+                                            ? "the cell prints 「" + cell->text + "」"
+                                            : "the cell is printed empty",
+                                        a->row);
+          d.key = f.key;
+          d.line = f.provenance.line;
+          diagnostics_.push_back(std::move(d));
+        }
+        out->figures.push_back(std::move(f));
+      }
+    }
+    int unmatched = 0;
+    for (const Event& e : events_) {
+      if (e.assignment >= 0) continue;
+      ++unmatched;
+      Diagnostic d = MakeDiagnostic(Severity::kError, "row.unmatched",
+                                    "a row with numbers whose label 「" + e.label +
+                                        "」 names no row of the " + grammar_.template_id +
+                                        " template",
+                                    e.row);
+      d.table = grammar_.table;
+      d.label = e.label;
+      diagnostics_.push_back(std::move(d));
+    }
+    out->score = 3 * strict + 2 * tolerant + weak + template_hits_ - 4 * unmatched - 3 * misfit -
+                 missing;
+    out->diagnostics = std::move(diagnostics_);
+  }
+
+  const TableGrid& grid_;
+  const TableGrammar& grammar_;
+  const std::vector<Rule>& rules_;
+  std::vector<bool> taken_;
+  std::string group_;
+  int usual_start_col_ = -1;
+  int template_hits_ = 0;
+  std::vector<Assignment> assignments_;
+  std::vector<Event> events_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+// Table 四: fifteen cells, block by block (行政复议, 未经复议直接起诉, 复议后起诉), each with
+// 结果维持, 结果纠正, 其他结果, 尚未审结, 总计. Printed either as one row of fifteen under a two-level
+// header, or as one labelled row per block.
+TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
+  TableFigures out;
+  out.table = grammar.table;
+  out.template_id = grammar.template_id;
+  const size_t ncols = grammar.columns.size();
+  std::vector<const Cell*> cells(grammar.blocks.size() * ncols, nullptr);
+  std::vector<const Row*> cell_rows(cells.size(), nullptr);
+  std::vector<bool> found(grammar.blocks.size(), false);
+  std::vector<const Row*> flat_rows;
+  bool labelled = false;
+  for (const Row& row : grid.rows) {
+    if (!HasNumber(row) && !(row.explicit_blanks && !row.values.empty() && row.labels.empty())) {
+      continue;
+    }
+    int block = -1;
+    for (const Cell& c : row.labels) {
+      std::string key = LabelKey(c.text);
+      for (size_t b = 0; b < grammar.blocks.size(); ++b) {
+        if (grammar.blocks[b].Match(key) != MatchKind::kNone) block = static_cast<int>(b);
+      }
+    }
+    if (block >= 0 && !found[block]) {
+      Placement p = PlaceValues(row, ncols, -1);
+      for (size_t c = 0; c < ncols; ++c) {
+        cells[block * ncols + c] = p.cells[c];
+        cell_rows[block * ncols + c] = &row;
+      }
+      found[block] = true;
+      labelled = true;
+    } else if (block < 0) {
+      flat_rows.push_back(&row);
+    }
+  }
+  if (!labelled) {
+    std::vector<const Cell*> flat;
+    std::vector<const Row*> from;
+    for (const Row* row : flat_rows) {
+      for (const Cell& c : row->values) {
+        flat.push_back(&c);
+        from.push_back(row);
+      }
+    }
+    // Tab layouts may add empty cells at either end.
+    size_t begin = 0, end = flat.size();
+    while (end - begin > cells.size() && flat[end - 1]->text.empty()) --end;
+    while (end - begin > cells.size() && flat[begin]->text.empty()) ++begin;
+    if (end - begin != cells.size()) {
+      Diagnostic d{Severity::kError, "table.cells",
+                   "table 四 prints " + std::to_string(end - begin) + " cells, not " +
+                       std::to_string(cells.size())};
+      d.table = grammar.table;
+      if (!flat_rows.empty()) d.line = flat_rows.front()->line;
+      out.diagnostics.push_back(std::move(d));
+      out.score = -10;
+      if (end - begin == 0) out.template_id.clear();
+      return out;
+    }
+    for (size_t i = 0; i < cells.size(); ++i) {
+      cells[i] = flat[begin + i];
+      cell_rows[i] = from[begin + i];
+    }
+    std::fill(found.begin(), found.end(), true);
+  }
+  for (size_t b = 0; b < grammar.blocks.size(); ++b) {
+    if (!found[b]) {
+      Diagnostic d{Severity::kError, "row.missing", "no row reads as " + grammar.blocks[b].official};
+      d.table = grammar.table;
+      d.key = grammar.table + "." + grammar.blocks[b].key;
+      d.rule = grammar.blocks[b].id;
+      out.diagnostics.push_back(std::move(d));
+      continue;
+    }
+    for (size_t c = 0; c < ncols; ++c) {
+      const Cell* cell = cells[b * ncols + c];
+      const Row* row = cell_rows[b * ncols + c];
+      Figure f;
+      f.key = grammar.table + "." + grammar.blocks[b].key + "." + grammar.columns[c].key;
+      f.provenance.rule = grammar.blocks[b].id;
+      f.provenance.text = row->text;
+      f.provenance.line = cell ? cell->line : row->line;
+      f.provenance.page = cell ? cell->page : row->page;
+      if (cell) f.provenance.cell = cell->text;
+      CellNumber n = cell ? ParseCellNumber(cell->text) : CellNumber{CellNumber::Kind::kBlank};
+      if (n.kind == CellNumber::Kind::kNumber) {
+        f.value = n.value;
+      } else {
+        Diagnostic d = MakeDiagnostic(Severity::kInfo, "cell.blank", "the cell is printed empty",
+                                      row);
+        d.key = f.key;
+        d.line = f.provenance.line;
+        out.diagnostics.push_back(std::move(d));
+      }
+      out.figures.push_back(std::move(f));
+    }
+  }
+  out.score = 10;
+  return out;
+}
+
+}  // namespace
+
+TableFigures ReadTable(const TableGrid& grid, const TableGrammar& grammar) {
+  if (!grammar.blocks.empty()) return ReadAppeals(grid, grammar);
+  return RowTableReader(grid, grammar).Read();
+}
+
+TableFigures ReadTableBestTemplate(const TableGrid& grid,
+                                   const std::vector<const TableGrammar*>& grammars,
+                                   const std::string& prefer_template) {
+  TableFigures best;
+  bool have = false;
+  for (const TableGrammar* g : grammars) {
+    TableFigures t = ReadTable(grid, *g);
+    bool better = !have || t.score > best.score ||
+                  (t.score == best.score && t.template_id == prefer_template);
+    if (better) {
+      best = std::move(t);
+      have = true;
+    }
+  }
+  return best;
+}
+
+std::string DumpFigures(const std::vector<TableFigures>& tables) {
+  std::string out;
+  for (const TableFigures& t : tables) {
+    out += "table " + t.table + " template=" + (t.template_id.empty() ? "-" : t.template_id) +
+           " score=" + std::to_string(t.score) + "\n";
+    for (const Figure& f : t.figures) {
+      out += "  " + f.key + " = " + (f.value ? FormatNumber(*f.value) : std::string("null")) +
+             "\tline " + std::to_string(f.provenance.line) + "\t" + f.provenance.rule + "\n";
+    }
+    for (const Diagnostic& d : t.diagnostics) {
+      out += "  ! " + d.code + " " + d.key + " " + d.message + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace gongkai

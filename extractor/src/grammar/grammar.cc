@@ -1,0 +1,271 @@
+#include "grammar/grammar.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#define TOML_EXCEPTIONS 1
+#include <toml++/toml.h>
+
+#include "grammar/embedded.h"
+
+namespace gongkai {
+namespace {
+
+RE2::Options PatternOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  return options;
+}
+
+// Compiles a pattern or explains why it does not compile.
+std::unique_ptr<RE2> Compile(const std::string& pattern, const std::string& where, Error* error) {
+  auto re = std::make_unique<RE2>(pattern, PatternOptions());
+  if (!re->ok()) {
+    *error = {"grammar.bad_pattern", where + ": " + re->error() + " in '" + pattern + "'"};
+    return nullptr;
+  }
+  return re;
+}
+
+std::vector<std::string> StringList(const toml::node_view<const toml::node>& node) {
+  std::vector<std::string> out;
+  if (const toml::array* array = node.as_array()) {
+    for (const toml::node& item : *array) {
+      if (auto s = item.value<std::string>()) out.push_back(*s);
+    }
+  }
+  return out;
+}
+
+// Reads the fields every rule shares. Fails when the id or pattern is missing.
+bool ReadRule(const toml::table& t, const std::string& file, const std::string& id_prefix,
+              Rule* rule, Error* error) {
+  std::string id = t["id"].value_or(std::string());
+  if (id.empty()) id = t["key"].value_or(std::string());
+  std::string pattern = t["pattern"].value_or(std::string());
+  if (id.empty() || pattern.empty()) {
+    *error = {"grammar.invalid", file + ": a rule lacks its id or pattern"};
+    return false;
+  }
+  rule->id = id_prefix + id;
+  rule->key = t["key"].value_or(t["name"].value_or(id));
+  rule->official = t["official"].value_or(std::string());
+  rule->group = t["group"].value_or(std::string());
+  rule->needs_group = t["needs_group"].value_or(false);
+  rule->template_specific = t["template_specific"].value_or(false);
+  rule->columns = StringList(t["columns"]);
+  rule->amount_columns = StringList(t["amount_columns"]);
+  rule->signed_columns = StringList(t["signed_columns"]);
+  rule->examples = StringList(t["examples"]);
+  rule->tolerant_examples = StringList(t["tolerant_examples"]);
+  rule->counterexamples = StringList(t["counterexamples"]);
+  std::string where = file + " " + rule->id;
+  rule->strict = Compile(pattern, where, error);
+  if (!rule->strict) return false;
+  for (const std::string& p : StringList(t["tolerant"])) {
+    auto re = Compile(p, where, error);
+    if (!re) return false;
+    rule->tolerant.push_back(std::move(re));
+  }
+  return true;
+}
+
+bool ReadRules(const toml::table& doc, const char* name, const std::string& file,
+               const std::string& id_prefix, std::vector<Rule>* rules, Error* error) {
+  const toml::array* array = doc[name].as_array();
+  if (!array) return true;
+  for (const toml::node& node : *array) {
+    const toml::table* t = node.as_table();
+    if (!t) {
+      *error = {"grammar.invalid", file + ": [[" + name + "]] entries must be tables"};
+      return false;
+    }
+    Rule rule;
+    if (!ReadRule(*t, file, id_prefix, &rule, error)) return false;
+    rules->push_back(std::move(rule));
+  }
+  return true;
+}
+
+bool ReadTable(const toml::table& doc, const std::string& file, TableGrammar* grammar,
+               Error* error) {
+  grammar->table = doc["table"].value_or(std::string());
+  grammar->template_id = doc["template"].value_or(std::string());
+  if (grammar->table.empty() || grammar->template_id.empty()) {
+    *error = {"grammar.invalid", file + ": needs table = and template ="};
+    return false;
+  }
+  std::string prefix = grammar->template_id + ":";
+  if (const toml::array* columns = doc["column"].as_array()) {
+    for (const toml::node& node : *columns) {
+      const toml::table* t = node.as_table();
+      if (!t) continue;
+      ColumnRule column;
+      column.key = (*t)["key"].value_or(std::string());
+      column.pattern = Compile((*t)["pattern"].value_or(std::string()), file, error);
+      if (column.key.empty() || !column.pattern) {
+        if (error->code.empty()) *error = {"grammar.invalid", file + ": column without key"};
+        return false;
+      }
+      grammar->columns.push_back(std::move(column));
+    }
+  }
+  return ReadRules(doc, "header", file, prefix, &grammar->headers, error) &&
+         ReadRules(doc, "group", file, prefix, &grammar->groups, error) &&
+         ReadRules(doc, "row", file, prefix, &grammar->rows, error) &&
+         ReadRules(doc, "block", file, prefix, &grammar->blocks, error);
+}
+
+bool ReadReportRule(const toml::table& doc, const char* name, const std::string& file, Rule* rule,
+                    Error* error) {
+  const toml::table* t = doc[name].as_table();
+  if (!t) {
+    *error = {"grammar.invalid", file + ": missing [" + std::string(name) + "]"};
+    return false;
+  }
+  toml::table copy = *t;
+  copy.insert_or_assign("id", std::string(name));
+  return ReadRule(copy, file, "report:", rule, error);
+}
+
+}  // namespace
+
+MatchKind Rule::Match(std::string_view label) const {
+  if (RE2::PartialMatch(label, *strict)) return MatchKind::kStrict;
+  for (const auto& re : tolerant) {
+    if (RE2::PartialMatch(label, *re)) return MatchKind::kTolerant;
+  }
+  return MatchKind::kNone;
+}
+
+bool Rule::IsAmount(const std::string& column) const {
+  return std::find(amount_columns.begin(), amount_columns.end(), column) != amount_columns.end();
+}
+
+bool Rule::IsSigned(const std::string& column) const {
+  return std::find(signed_columns.begin(), signed_columns.end(), column) != signed_columns.end();
+}
+
+std::vector<std::string> TableGrammar::RowColumns(const Rule& row) const {
+  if (!row.columns.empty()) return row.columns;
+  std::vector<std::string> out;
+  for (const ColumnRule& c : columns) out.push_back(c.key);
+  return out;
+}
+
+std::vector<std::string> TableGrammar::FigureKeys() const {
+  std::vector<std::string> keys;
+  if (!blocks.empty()) {
+    for (const Rule& block : blocks) {
+      for (const ColumnRule& c : columns) keys.push_back(table + "." + block.key + "." + c.key);
+    }
+    return keys;
+  }
+  for (const Rule& row : rows) {
+    for (const std::string& c : RowColumns(row)) keys.push_back(table + "." + row.key + "." + c);
+  }
+  return keys;
+}
+
+std::vector<const TableGrammar*> GrammarSet::ForTable(std::string_view table) const {
+  std::vector<const TableGrammar*> out;
+  for (const auto& g : tables_) {
+    if (g->table == table) out.push_back(g.get());
+  }
+  std::sort(out.begin(), out.end(), [](const TableGrammar* a, const TableGrammar* b) {
+    return a->template_id > b->template_id;
+  });
+  return out;
+}
+
+std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
+    const std::vector<std::pair<std::string, std::string>>& files, Error* error) {
+  std::unique_ptr<GrammarSet> set(new GrammarSet());
+  bool have_sections = false;
+  bool have_report = false;
+  std::set<std::string> table_files;
+  for (const auto& [name, content] : files) {
+    toml::table doc;
+    try {
+      doc = toml::parse(content, name);
+    } catch (const toml::parse_error& e) {
+      std::ostringstream msg;
+      msg << name << ":" << e.source().begin.line << ": " << e.description();
+      *error = {"grammar.invalid", msg.str()};
+      return nullptr;
+    }
+    if (name == "sections.toml") {
+      have_sections = true;
+      set->numbering_ = Compile(doc["numbering"].value_or(std::string()), name, error);
+      if (!set->numbering_) return nullptr;
+      if (!ReadRules(doc, "section", name, "sections:", &set->sections_, error)) return nullptr;
+      for (const Rule& s : set->sections_) {
+        auto re = Compile("(" + set->numbering_->pattern() + ")(" + s.strict->pattern() + ")",
+                          name + " " + s.id, error);
+        if (!re) return nullptr;
+        set->headings_.push_back(std::move(re));
+      }
+    } else if (name == "report.toml") {
+      have_report = true;
+      ReportRules& r = set->report_;
+      if (!ReadReportRule(doc, "title", name, &r.title, error) ||
+          !ReadReportRule(doc, "period", name, &r.period, error) ||
+          !ReadReportRule(doc, "signature_date", name, &r.signature_date, error) ||
+          !ReadReportRule(doc, "agency_phrase", name, &r.agency_phrase, error) ||
+          !ReadReportRule(doc, "opening", name, &r.opening, error) ||
+          !ReadReportRule(doc, "agency", name, &r.agency, error)) {
+        return nullptr;
+      }
+    } else {
+      auto grammar = std::make_unique<TableGrammar>();
+      if (!ReadTable(doc, name, grammar.get(), error)) return nullptr;
+      std::string expected = grammar->template_id + "/" + grammar->table + ".toml";
+      if (name != expected) {
+        *error = {"grammar.invalid", name + ": declares " + expected};
+        return nullptr;
+      }
+      table_files.insert(name);
+      set->tables_.push_back(std::move(grammar));
+    }
+  }
+  if (!have_sections || !have_report || set->tables_.empty()) {
+    *error = {"grammar.invalid", "grammars need sections.toml, report.toml and table files"};
+    return nullptr;
+  }
+  return set;
+}
+
+std::unique_ptr<GrammarSet> GrammarSet::LoadEmbedded(Error* error) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const EmbeddedFile& f : EmbeddedGrammarFiles()) {
+    files.emplace_back(std::string(f.name), std::string(f.content));
+  }
+  return LoadFiles(files, error);
+}
+
+std::unique_ptr<GrammarSet> GrammarSet::LoadDir(const std::string& dir, Error* error) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<std::string, std::string>> files;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, ec), end;
+  if (ec) {
+    *error = {"grammar.unreadable", dir + ": " + ec.message()};
+    return nullptr;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) break;
+    if (!it->is_regular_file() || it->path().extension() != ".toml") continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    files.emplace_back(fs::relative(it->path(), dir).generic_string(), content.str());
+  }
+  std::sort(files.begin(), files.end());
+  return LoadFiles(files, error);
+}
+
+}  // namespace gongkai

@@ -1,0 +1,32 @@
+// The loader's output: the input's text as numbered lines, original and (after normalize) the
+// NFKC matching copy side by side. PDF loaders fill page numbers; text inputs have none.
+#ifndef GONGKAI_LOAD_DOCUMENT_H_
+#define GONGKAI_LOAD_DOCUMENT_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gongkai/record.h"
+
+namespace gongkai {
+
+struct Line {
+  int number = 0;            // 1-based, counting every line break of the original
+  std::optional<int> page;   // PDFs only
+  std::string text;          // original, as decoded to UTF-8
+  std::string norm;          // NFKC copy for matching (filled by Normalize)
+};
+
+struct Document {
+  SourceInfo source;
+  std::vector<Line> lines;
+};
+
+// Stable text form: one line per input line, "<number>\t<text>" (normalized copy after a " | " when
+// it differs from the original).
+std::string DumpDocument(const Document& doc);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_LOAD_DOCUMENT_H_

@@ -1,0 +1,150 @@
+#include "load/encoding.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/utf8.h>
+
+#include <memory>
+
+namespace gongkai {
+namespace {
+
+// Share of code points that are control characters (other than tab, CR, LF, FF) or U+FFFD.
+// Text in any real encoding has next to none; a binary file decoded as text has many.
+double JunkRatio(std::string_view utf8) {
+  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  int32_t n = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  size_t total = 0;
+  size_t junk = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    ++total;
+    if (c < 0 || c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+        (c >= 0x7F && c < 0xA0)) {
+      ++junk;
+    }
+  }
+  return total == 0 ? 0.0 : static_cast<double>(junk) / static_cast<double>(total);
+}
+
+// Converts with ICU, failing (rather than substituting) on any illegal sequence.
+bool Convert(const char* charset, std::string_view bytes, std::string* utf8) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter* raw = ucnv_open(charset, &status);
+  if (U_FAILURE(status)) return false;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> conv(raw, ucnv_close);
+  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  if (U_FAILURE(status)) return false;
+  UConverter* to = ucnv_open("UTF-8", &status);
+  if (U_FAILURE(status)) return false;
+  std::unique_ptr<UConverter, void (*)(UConverter*)> utf8conv(to, ucnv_close);
+  utf8->assign(bytes.size() * 2 + 16, '\0');
+  char* target = utf8->data();
+  const char* source = bytes.data();
+  ucnv_convertEx(utf8conv.get(), conv.get(), &target, utf8->data() + utf8->size(), &source,
+                 bytes.data() + bytes.size(), nullptr, nullptr, nullptr, nullptr, true, true,
+                 &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR) {
+    // Cannot happen for these charsets (UTF-8 needs at most 2x the bytes of GB18030/UTF-16),
+    // but fail safely rather than truncate.
+    return false;
+  }
+  if (U_FAILURE(status)) return false;
+  utf8->resize(target - utf8->data());
+  return true;
+}
+
+bool Fail(Error* error, std::string message) {
+  error->code = "bad_encoding";
+  error->message = std::move(message);
+  return false;
+}
+
+bool Accept(std::string* utf8, std::string* encoding, const char* name, Error* error) {
+  if (JunkRatio(*utf8) > 0.02) {
+    return Fail(error, std::string("decoded as ") + name +
+                           " but the text is mostly control characters: not a text report");
+  }
+  *encoding = name;
+  return true;
+}
+
+}  // namespace
+
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
+bool DecodeToUtf8(std::string_view bytes, std::string* utf8, std::string* encoding, Error* error) {
+  auto starts = [&](std::string_view bom) { return bytes.substr(0, bom.size()) == bom; };
+  if (starts("\xEF\xBB\xBF")) {
+    std::string_view body = bytes.substr(3);
+    if (!IsValidUtf8(body)) return Fail(error, "starts with a UTF-8 BOM but is not valid UTF-8");
+    utf8->assign(body);
+    return Accept(utf8, encoding, "UTF-8", error);
+  }
+  // UTF-32 first: its little-endian BOM begins with UTF-16LE's.
+  const struct {
+    std::string_view bom;
+    const char* charset;
+  } kBoms[] = {{std::string_view("\xFF\xFE\x00\x00", 4), "UTF-32LE"},
+               {std::string_view("\x00\x00\xFE\xFF", 4), "UTF-32BE"},
+               {"\xFF\xFE", "UTF-16LE"},
+               {"\xFE\xFF", "UTF-16BE"}};
+  for (const auto& b : kBoms) {
+    if (starts(b.bom)) {
+      if (!Convert(b.charset, bytes.substr(b.bom.size()), utf8)) {
+        return Fail(error, std::string("starts with a ") + b.charset + " BOM but does not decode");
+      }
+      return Accept(utf8, encoding, b.charset, error);
+    }
+  }
+  if (IsValidUtf8(bytes)) {
+    utf8->assign(bytes);
+    return Accept(utf8, encoding, "UTF-8", error);
+  }
+  // Not UTF-8: ask ICU's detector, and try the Chinese legacy encodings it names (or GB18030,
+  // the superset of GBK and GB2312, when it names none of them).
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector* raw = ucsdet_open(&status);
+  if (U_FAILURE(status)) return Fail(error, "ICU charset detector unavailable");
+  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> det(raw, ucsdet_close);
+  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &status);
+  int32_t found = 0;
+  const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &status);
+  std::string tried;
+  if (U_SUCCESS(status)) {
+    for (int32_t m = 0; m < found; ++m) {
+      const char* name = ucsdet_getName(matches[m], &status);
+      int32_t confidence = ucsdet_getConfidence(matches[m], &status);
+      if (U_FAILURE(status) || confidence < 10) break;
+      std::string_view n = name;
+      const char* charset = nullptr;
+      if (n == "GB18030") charset = "GB18030";
+      if (n == "Big5") charset = "Big5";
+      if (n == "UTF-16LE" || n == "UTF-16BE") charset = name;
+      if (charset && Convert(charset, bytes, utf8)) return Accept(utf8, encoding, charset, error);
+    }
+  }
+  if (Convert("GB18030", bytes, utf8) && JunkRatio(*utf8) <= 0.02) {
+    *encoding = "GB18030";
+    return true;
+  }
+  return Fail(error, "not valid UTF-8, UTF-16 or GB18030 text (a binary file?)");
+}
+
+}  // namespace gongkai

@@ -1,0 +1,282 @@
+#include "segment/segmenter.h"
+
+#include <algorithm>
+
+#include "util/text.h"
+
+namespace gongkai {
+namespace {
+
+struct HeadingHit {
+  size_t rule = 0;  // index into grammars.sections()
+  size_t line = 0;
+  size_t begin = 0;  // byte offsets into norm
+  size_t end = 0;
+  int ordinal = 0;
+};
+
+bool EndsWithChineseNumeral(std::string_view s) {
+  static constexpr std::string_view kNumerals[] = {"一", "二", "三", "四", "五", "六",
+                                                   "七", "八", "九", "十", "第"};
+  for (std::string_view n : kNumerals) {
+    if (s.size() >= n.size() && s.substr(s.size() - n.size()) == n) return true;
+  }
+  return false;
+}
+
+// All heading matches in one line, in order of position.
+std::vector<HeadingHit> FindHeadings(const GrammarSet& grammars, const Line& line,
+                                     size_t line_index) {
+  std::vector<HeadingHit> hits;
+  std::string_view text = line.norm;
+  for (size_t r = 0; r < grammars.sections().size(); ++r) {
+    const RE2& re = grammars.heading(r);
+    size_t pos = 0;
+    re2::StringPiece groups[3];
+    while (pos < text.size() &&
+           re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
+      size_t begin = groups[0].data() - text.data();
+      size_t end = begin + groups[0].size();
+      pos = end > begin ? end : begin + 1;
+      // A numeral glued to another numeral or to 第 is part of something else (十一, 第三).
+      if (EndsWithChineseNumeral(text.substr(0, begin))) continue;
+      std::string numeral;
+      RE2::PartialMatch(groups[1], grammars.numbering(), &numeral);  // the numeral alone
+      int ordinal = ChineseNumeralValue(numeral);
+      if (ordinal < 1 || ordinal > 10) continue;
+      hits.push_back({r, line_index, begin, end, ordinal});
+    }
+  }
+  std::sort(hits.begin(), hits.end(),
+            [](const HeadingHit& a, const HeadingHit& b) { return a.begin < b.begin; });
+  return hits;
+}
+
+std::string HeadingText(const Line& line, const HeadingHit& hit) {
+  std::string_view norm = line.norm;
+  // A heading alone on its line is reported as printed, with any trailing note such as （无）.
+  if (hit.begin == 0 || Trim(norm.substr(0, hit.begin)).empty()) {
+    std::string_view original = Trim(line.text);
+    if (CodePointCount(original) <= 40) return std::string(original);
+  }
+  return std::string(norm.substr(hit.begin, hit.end - hit.begin));
+}
+
+// Chunks of a line separated by tabs or runs of two or more spaces, spaces removed.
+std::vector<std::string> Chunks(std::string_view norm) {
+  std::vector<std::string> out;
+  std::string current;
+  int spaces = 0;
+  for (char c : norm) {
+    if (c == ' ' || c == '\t') {
+      spaces += c == '\t' ? 2 : 1;
+      continue;
+    }
+    if (spaces >= 2 && !current.empty()) {
+      out.push_back(current);
+      current.clear();
+    }
+    spaces = 0;
+    current.push_back(c);
+  }
+  if (!current.empty()) out.push_back(current);
+  return out;
+}
+
+std::string TrimAgency(std::string agency) {
+  static constexpr std::string_view kStrip[] = {"关于", "《", "》", "\"", "“", "”"};
+  for (std::string_view s : kStrip) {
+    if (agency.rfind(s, 0) == 0) agency.erase(0, s.size());
+  }
+  return agency;
+}
+
+void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t first_heading_line,
+                    Segments* out) {
+  const ReportRules& rules = grammars.report();
+  ReportInfo& info = out->info;
+  // 1. The title, among the lines before the first section (at most 40 of them).
+  size_t limit = std::min(first_heading_line + 1, doc.lines.size());
+  std::string previous_chunk;
+  int seen = 0;
+  for (size_t i = 0; i < limit && seen < 40 && info.title.empty(); ++i) {
+    const Line& line = doc.lines[i];
+    if (Trim(line.norm).empty()) continue;
+    ++seen;
+    for (const std::string& chunk : Chunks(line.norm)) {
+      std::string agency, year;
+      if (RE2::PartialMatch(chunk, *rules.title.strict, &agency, &year)) {
+        agency = TrimAgency(agency);
+        if (agency.empty() && RE2::PartialMatch(previous_chunk, *rules.agency.strict)) {
+          agency = previous_chunk;
+          info.title = previous_chunk;
+        }
+        if (!agency.empty() && !RE2::PartialMatch(agency, *rules.agency.strict)) agency.clear();
+        info.title += chunk;
+        info.year = std::stoi(year);
+        info.year_source = "title";
+        if (!agency.empty()) {
+          info.agency = agency;
+          info.agency_source = "title";
+        }
+        break;
+      }
+      previous_chunk = chunk;
+    }
+  }
+  // 2. The statistics period and the opening sentence of the first pages.
+  for (size_t i = 0; i < doc.lines.size() && i < 400; ++i) {
+    std::string stripped = StripSpaces(doc.lines[i].norm);
+    if (stripped.empty()) continue;
+    std::string year;
+    if (!info.year && RE2::PartialMatch(stripped, *rules.period.strict, &year)) {
+      info.year = std::stoi(year);
+      info.year_source = "period";
+    }
+    std::string agency;
+    if (info.agency.empty() && RE2::PartialMatch(stripped, *rules.agency_phrase.strict, &agency) &&
+        RE2::PartialMatch(agency, *rules.agency.strict)) {
+      info.agency = agency;
+      info.agency_source = "text";
+    }
+    for (const std::string& chunk : Chunks(doc.lines[i].norm)) {
+      if (RE2::PartialMatch(chunk, *rules.opening.strict, &year, &agency)) {
+        if (!info.year) {
+          info.year = std::stoi(year);
+          info.year_source = "text";
+        }
+        if (info.agency.empty() && RE2::PartialMatch(agency, *rules.agency.strict)) {
+          info.agency = agency;
+          info.agency_source = "text";
+        }
+      }
+    }
+  }
+  // 3. The signature: an agency line followed by a date line, near the end.
+  std::vector<std::string> tail;
+  for (size_t i = doc.lines.size(); i > 0 && tail.size() < 8; --i) {
+    std::string stripped = StripSpaces(doc.lines[i - 1].norm);
+    if (!stripped.empty()) tail.push_back(stripped);
+  }
+  for (size_t t = 0; t + 1 < tail.size(); ++t) {
+    std::string year;
+    if (!RE2::PartialMatch(tail[t], *rules.signature_date.strict, &year)) continue;
+    if (!RE2::PartialMatch(tail[t + 1], *rules.agency.strict)) continue;
+    if (info.agency.empty() || info.agency_source == "text") {
+      info.agency = tail[t + 1];
+      info.agency_source = "signature";
+    }
+    if (!info.year) {
+      info.year = std::stoi(year) - 1;  // reports are published early in the following year
+      info.year_source = "signature";
+    }
+    break;
+  }
+  if (info.agency.empty()) {
+    out->diagnostics.push_back({Severity::kWarning, "report.agency_missing",
+                                "no title, signature or sentence names the agency"});
+  }
+  if (!info.year) {
+    out->diagnostics.push_back({Severity::kWarning, "report.year_missing",
+                                "no title, statistics period or signature gives the year"});
+  } else if (info.year_source == "signature" || info.year_source == "text") {
+    Diagnostic d{Severity::kInfo, "report.year_inferred",
+                 "year taken from the " + info.year_source + ", not from a title"};
+    out->diagnostics.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+const SectionSpan* Segments::Find(const std::string& id) const {
+  for (const SectionSpan& s : spans) {
+    if (s.section.id == id) return &s;
+  }
+  return nullptr;
+}
+
+std::vector<SpanLine> LinesOf(const Document& doc, const SectionSpan& span) {
+  std::vector<SpanLine> out;
+  for (size_t i = span.begin_line; i < doc.lines.size() && i <= span.end_line; ++i) {
+    std::string_view norm = doc.lines[i].norm;
+    size_t begin = i == span.begin_line ? span.begin_col : 0;
+    size_t end = norm.size();
+    if (i == span.end_line) {
+      if (span.end_line >= doc.lines.size()) break;
+      end = span.end_col;
+    }
+    if (begin > end) begin = end;
+    out.push_back({&doc.lines[i], norm.substr(begin, end - begin)});
+  }
+  return out;
+}
+
+Segments Segment(const Document& doc, const GrammarSet& grammars) {
+  Segments out;
+  std::vector<HeadingHit> accepted;
+  size_t order_of_last = 0;
+  bool any = false;
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    if (doc.lines[i].norm.empty()) continue;
+    for (const HeadingHit& hit : FindHeadings(grammars, doc.lines[i], i)) {
+      if (!any || hit.rule > order_of_last) {
+        accepted.push_back(hit);
+        order_of_last = hit.rule;
+        any = true;
+        continue;
+      }
+      // A second run of the same headings: the first was a table of contents if its sections
+      // hold next to nothing. Restart from this heading.
+      auto first_same = std::find_if(accepted.begin(), accepted.end(),
+                                     [&](const HeadingHit& a) { return a.rule == hit.rule; });
+      if (first_same == accepted.end()) continue;
+      size_t since = static_cast<size_t>(accepted.end() - first_same);
+      if (hit.line - first_same->line <= 3 + since) {
+        accepted.erase(first_same, accepted.end());
+        accepted.push_back(hit);
+        order_of_last = hit.rule;
+      }
+    }
+  }
+  for (size_t k = 0; k < accepted.size(); ++k) {
+    const HeadingHit& hit = accepted[k];
+    const Line& line = doc.lines[hit.line];
+    SectionSpan span;
+    span.section.id = grammars.sections()[hit.rule].key;
+    span.section.ordinal = hit.ordinal;
+    span.section.heading = HeadingText(line, hit);
+    span.section.page = line.page;
+    span.section.line = line.number;
+    span.begin_line = hit.line;
+    span.heading_col = hit.begin;
+    span.begin_col = hit.end;
+    if (k + 1 < accepted.size()) {
+      span.end_line = accepted[k + 1].line;
+      span.end_col = accepted[k + 1].begin;
+    } else {
+      span.end_line = doc.lines.size();
+      span.end_col = 0;
+    }
+    out.spans.push_back(std::move(span));
+  }
+  size_t first_line = accepted.empty() ? doc.lines.size() : accepted.front().line;
+  FindReportInfo(doc, grammars, first_line, &out);
+  return out;
+}
+
+std::string DumpSegments(const Segments& segments) {
+  std::string out;
+  const ReportInfo& info = segments.info;
+  out += "report agency=" + info.agency + " (" + info.agency_source + ") year=" +
+         (info.year ? std::to_string(*info.year) : std::string("?")) + " (" + info.year_source +
+         ") title=" + info.title + "\n";
+  for (const SectionSpan& s : segments.spans) {
+    out += "section " + s.section.id + " ordinal=" + std::to_string(s.section.ordinal) +
+           " line=" + std::to_string(s.section.line) + " col=" + std::to_string(s.heading_col) +
+           " heading=" + s.section.heading + "\n";
+  }
+  for (const Diagnostic& d : segments.diagnostics) out += "diagnostic " + d.code + "\n";
+  return out;
+}
+
+}  // namespace gongkai

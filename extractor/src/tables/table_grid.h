@@ -1,0 +1,45 @@
+// The tables stage's output: a section's table as rows of label cells and value cells, whatever
+// the input's layout was (tabs, spaces, one cell per line, PDF geometry).
+#ifndef GONGKAI_TABLES_TABLE_GRID_H_
+#define GONGKAI_TABLES_TABLE_GRID_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+struct Cell {
+  std::string text;  // normalized (NFKC) and trimmed; empty for a blank cell
+  int line = 0;
+  std::optional<int> page;
+  int col = -1;  // position among the printed row's cells, where the layout shows it
+};
+
+struct Row {
+  std::vector<Cell> labels;  // the non-empty text cells before the values, left to right
+  std::vector<Cell> values;  // the cells after the last label: numbers and blank cells
+  int line = 0;
+  std::optional<int> page;
+  std::string text;  // the row as printed, cells joined by tabs (for provenance)
+  // True when the layout shows where blank cells are (tab-separated cells, cell gaps, PDF
+  // columns); false when blanks simply vanish (numbers separated by single spaces).
+  bool explicit_blanks = false;
+};
+
+enum class Layout { kNone, kTabbed, kSpaced, kCellPerLine, kFlattened };
+
+const char* LayoutName(Layout layout);
+
+struct TableGrid {
+  std::string table;  // proactive, requests, appeals
+  Layout layout = Layout::kNone;
+  std::vector<Row> rows;
+};
+
+// Stable text form, one row per line: "<line>\t<label>|<label>\t=>\t<v>|<v>|_" (_ = blank cell).
+std::string DumpGrid(const TableGrid& grid);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_TABLES_TABLE_GRID_H_

@@ -1,0 +1,339 @@
+#include "tables/text_tables.h"
+
+#include <algorithm>
+#include <map>
+
+#include "util/number.h"
+#include "util/text.h"
+
+namespace gongkai {
+namespace {
+
+// Longer than this, a text cell is prose, not a table label.
+constexpr size_t kMaxLabelCodePoints = 80;
+
+bool IsNumber(std::string_view text) {
+  return ParseCellNumber(text).kind == CellNumber::Kind::kNumber;
+}
+
+// A cell that belongs to the value part of a row: a number or a blank marker (—, /, 无).
+bool IsValue(std::string_view text) {
+  return ParseCellNumber(text).kind != CellNumber::Kind::kText;
+}
+
+// Cells of a tab-separated line (kept empty cells included).
+std::vector<std::string> TabCells(std::string_view norm) {
+  std::vector<std::string> cells;
+  for (std::string_view part : SplitOn(norm, '\t')) cells.emplace_back(Trim(part));
+  return cells;
+}
+
+// Cells of a line without tabs: runs of two or more spaces separate cells, and trailing numbers
+// separated by single spaces are cells of their own ("规章 0 0 3").
+std::vector<std::string> SpacedCells(std::string_view norm) {
+  std::vector<std::string> cells;
+  std::string current;
+  int spaces = 0;
+  for (char c : norm) {
+    if (c == ' ') {
+      ++spaces;
+      continue;
+    }
+    if (spaces >= 2 && !current.empty()) {
+      cells.push_back(current);
+      current.clear();
+    } else if (spaces == 1 && !current.empty()) {
+      current.push_back(' ');
+    }
+    spaces = 0;
+    current.push_back(c);
+  }
+  if (!current.empty()) cells.push_back(current);
+  std::vector<std::string> out;
+  for (const std::string& cell : cells) {
+    std::vector<std::string_view> tokens = SplitOn(cell, ' ');
+    size_t first_number = tokens.size();
+    while (first_number > 0 && IsNumber(tokens[first_number - 1])) --first_number;
+    std::string label;
+    for (size_t i = 0; i < first_number; ++i) {
+      if (!label.empty()) label.push_back(' ');
+      label.append(tokens[i]);
+    }
+    if (!label.empty()) out.push_back(label);
+    for (size_t i = first_number; i < tokens.size(); ++i) out.emplace_back(tokens[i]);
+  }
+  return out;
+}
+
+// Splits cells into labels (up to the last text cell) and values (after it).
+Row MakeRow(const std::vector<Cell>& cells, bool explicit_blanks) {
+  Row row;
+  row.explicit_blanks = explicit_blanks;
+  int last_label = -1;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (!IsValue(cells[i].text)) last_label = static_cast<int>(i);
+  }
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (static_cast<int>(i) <= last_label) {
+      if (!cells[i].text.empty()) row.labels.push_back(cells[i]);
+    } else {
+      row.values.push_back(cells[i]);
+    }
+  }
+  if (!cells.empty()) {
+    row.line = cells.front().line;
+    row.page = cells.front().page;
+  }
+  return row;
+}
+
+bool IsProse(const Row& row) {
+  for (const Cell& c : row.labels) {
+    if (CodePointCount(c.text) > kMaxLabelCodePoints) return true;
+  }
+  return false;
+}
+
+void AddRow(Row row, std::string text, std::vector<Row>* rows) {
+  if (row.labels.empty() && row.values.empty()) return;
+  if (IsProse(row)) return;
+  row.text = std::move(text);
+  rows->push_back(std::move(row));
+}
+
+void BuildLineRows(const std::vector<SpanLine>& lines, bool tabbed, TableGrid* grid) {
+  for (const SpanLine& sl : lines) {
+    std::string_view norm = sl.norm;
+    if (Trim(norm).empty()) continue;
+    std::vector<std::string> texts = tabbed ? TabCells(norm) : SpacedCells(norm);
+    std::vector<Cell> cells;
+    for (std::string& t : texts) {
+      int col = tabbed ? static_cast<int>(cells.size()) : -1;
+      cells.push_back({std::move(t), sl.line->number, sl.line->page, col});
+    }
+    Row row = MakeRow(cells, tabbed);
+    AddRow(std::move(row), std::string(Trim(sl.line->text)), &grid->rows);
+  }
+}
+
+// One cell per line. Non-empty lines are cells; the number of line breaks between two of them
+// (the gap) is c between cells of a row, c + e between rows, and each blank cell adds c more.
+struct Item {
+  std::string text;
+  int line = 0;
+  std::optional<int> page;
+  size_t gap = 0;  // line breaks since the previous item
+};
+
+struct StreamCell {
+  Cell cell;
+  std::string original;
+};
+
+class CellStreamDecoder {
+ public:
+  explicit CellStreamDecoder(std::vector<Item> items) : items_(std::move(items)) {
+    std::map<size_t, int> histogram;
+    for (size_t i = 1; i < items_.size(); ++i) ++histogram[items_[i].gap];
+    int best = 0;
+    for (const auto& [gap, count] : histogram) {
+      if (gap >= 2 && count > best) {
+        best = count;
+        cell_gap_ = gap;
+      }
+    }
+    if (cell_gap_ == 0) return;
+    best = 0;
+    for (const auto& [gap, count] : histogram) {
+      if (gap > cell_gap_ && gap < 2 * cell_gap_ && count > best) {
+        best = count;
+        row_extra_ = gap - cell_gap_;
+      }
+    }
+  }
+
+  bool regular() const { return cell_gap_ >= 2; }
+
+  std::vector<std::vector<StreamCell>> Decode() const {
+    // First pass: blanks always open the next row; learn how wide complete numeric rows are.
+    std::vector<std::vector<StreamCell>> rows = DecodeWith(0);
+    size_t width = 0;
+    for (const auto& row : rows) {
+      bool numeric = false, blank = false;
+      for (const StreamCell& c : row) {
+        numeric |= IsNumber(c.cell.text);
+        blank |= c.cell.text.empty();
+      }
+      if (numeric && !blank) width = std::max(width, row.size());
+    }
+    return width == 0 ? rows : DecodeWith(width);
+  }
+
+ private:
+  // Blank cells announced in a gap that also ends a row belong to the current row when it then
+  // stays no wider than the widest complete row (max_width), else to the next row.
+  std::vector<std::vector<StreamCell>> DecodeWith(size_t max_width) const {
+    std::vector<std::vector<StreamCell>> rows(1);
+    auto blank = [](const Item& at) {
+      StreamCell c;
+      c.cell.line = at.line;
+      c.cell.page = at.page;
+      return c;
+    };
+    for (size_t i = 0; i < items_.size(); ++i) {
+      const Item& item = items_[i];
+      if (i > 0) {
+        size_t g = item.gap;
+        if (g < cell_gap_) {
+          // A line break inside a cell (「商业\r企业」).
+          StreamCell& last = rows.back().back();
+          last.cell.text += item.text;
+          last.original += item.text;
+          continue;
+        }
+        bool row_end = false;
+        size_t blanks = 0;
+        if (row_extra_ > 0 && g >= cell_gap_ + row_extra_ && (g - row_extra_) % cell_gap_ == 0) {
+          row_end = true;
+          blanks = (g - row_extra_) / cell_gap_ - 1;
+        } else if (g % cell_gap_ == 0) {
+          blanks = g / cell_gap_ - 1;
+        } else {
+          row_end = true;  // an irregular gap: a paragraph break
+        }
+        if (row_end) {
+          bool before = max_width > 0 && rows.back().size() + blanks <= max_width;
+          if (before) {
+            for (size_t b = 0; b < blanks; ++b) rows.back().push_back(blank(items_[i - 1]));
+          }
+          rows.emplace_back();
+          if (!before) {
+            for (size_t b = 0; b < blanks; ++b) rows.back().push_back(blank(item));
+          }
+        } else {
+          for (size_t b = 0; b < blanks; ++b) rows.back().push_back(blank(items_[i - 1]));
+        }
+      }
+      StreamCell c;
+      c.cell.text = item.text;
+      c.cell.line = item.line;
+      c.cell.page = item.page;
+      c.original = item.text;
+      rows.back().push_back(std::move(c));
+    }
+    return rows;
+  }
+
+  std::vector<Item> items_;
+  size_t cell_gap_ = 0;
+  size_t row_extra_ = 0;
+};
+
+void BuildCellRows(const std::vector<SpanLine>& lines, TableGrid* grid) {
+  std::vector<Item> items;
+  size_t since = 0;
+  for (const SpanLine& sl : lines) {
+    ++since;
+    std::string_view t = Trim(sl.norm);
+    if (t.empty()) continue;
+    items.push_back({std::string(t), sl.line->number, sl.line->page, since});
+    since = 0;
+  }
+  CellStreamDecoder decoder(std::move(items));
+  if (decoder.regular()) {
+    for (const auto& cells : decoder.Decode()) {
+      std::vector<Cell> row_cells;
+      std::string text;
+      for (const StreamCell& c : cells) {
+        if (!row_cells.empty()) text += '\t';
+        text += c.original;
+        row_cells.push_back(c.cell);
+        row_cells.back().col = static_cast<int>(row_cells.size()) - 1;
+      }
+      AddRow(MakeRow(row_cells, true), text, &grid->rows);
+    }
+    return;
+  }
+  // No regular gaps: a label opens a row, the numbers after it are its values.
+  std::vector<Cell> current;
+  bool has_value = false;
+  auto flush = [&]() {
+    if (current.empty()) return;
+    std::string text;
+    for (const Cell& c : current) text += (text.empty() ? "" : "\t") + c.text;
+    AddRow(MakeRow(current, false), text, &grid->rows);
+    current.clear();
+    has_value = false;
+  };
+  for (const SpanLine& sl : lines) {
+    std::string t(Trim(sl.norm));
+    if (t.empty()) continue;
+    bool number = IsNumber(t);
+    if (!number && has_value) flush();
+    has_value |= number;
+    current.push_back({t, sl.line->number, sl.line->page});
+  }
+  flush();
+}
+
+}  // namespace
+
+bool IsNumericCell(std::string_view text) { return IsNumber(text); }
+
+TableGrid BuildTextGrid(const std::string& table, const std::vector<SpanLine>& lines) {
+  TableGrid grid;
+  grid.table = table;
+  int tab_lines = 0, tab_numeric = 0, spaced = 0, number_lines = 0, flattened = 0, headers = 0;
+  for (const SpanLine& sl : lines) {
+    std::string_view t = Trim(sl.norm);
+    if (t.empty()) continue;
+    if (t.find('\t') != std::string_view::npos) {
+      ++tab_lines;
+      for (const std::string& c : TabCells(t)) {
+        if (IsNumber(c)) {
+          ++tab_numeric;
+          break;
+        }
+      }
+      continue;
+    }
+    if (IsNumber(t)) {
+      ++number_lines;
+      continue;
+    }
+    std::vector<std::string> cells = SpacedCells(t);
+    if (cells.size() >= 2 && IsNumber(cells.back())) {
+      size_t label_len = 0;
+      for (const std::string& c : cells) {
+        if (!IsNumber(c)) label_len += CodePointCount(c);
+      }
+      if (label_len <= kMaxLabelCodePoints) ++spaced;
+    }
+    // Labels glued to digits (「规章000行政规范性文件5225」): cells lost their separators.
+    for (std::string_view header : {"信息内容", "申请人情况", "结果维持", "自然人"}) {
+      if (t.find(header) != std::string_view::npos) ++headers;
+    }
+    for (size_t i = 0; i + 4 < t.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(t[i]);
+      if (c >= 0xE4 && c <= 0xE9 && t[i + 3] >= '0' && t[i + 3] <= '9') {
+        ++flattened;
+        break;
+      }
+    }
+  }
+  if (tab_lines >= 2 && tab_numeric >= 1) {
+    grid.layout = Layout::kTabbed;
+    BuildLineRows(lines, true, &grid);
+  } else if (spaced >= 2) {
+    grid.layout = Layout::kSpaced;
+    BuildLineRows(lines, false, &grid);
+  } else if (number_lines >= 2) {
+    grid.layout = Layout::kCellPerLine;
+    BuildCellRows(lines, &grid);
+  } else if (flattened >= 1 && headers >= 1) {
+    grid.layout = Layout::kFlattened;
+  }
+  return grid;
+}
+
+}  // namespace gongkai

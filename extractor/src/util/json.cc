@@ -1,0 +1,66 @@
+#include "util/json.h"
+
+#include <unicode/utf8.h>
+
+#include "util/number.h"
+
+namespace gongkai {
+
+void AppendJsonString(std::string* out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    uint8_t b = p[i];
+    if (b < 0x80) {
+      ++i;
+      switch (b) {
+        case '"':
+          out->append("\\\"");
+          break;
+        case '\\':
+          out->append("\\\\");
+          break;
+        case '\n':
+          out->append("\\n");
+          break;
+        case '\r':
+          out->append("\\r");
+          break;
+        case '\t':
+          out->append("\\t");
+          break;
+        default:
+          if (b < 0x20) {
+            out->append("\\u00");
+            out->push_back(kHex[b >> 4]);
+            out->push_back(kHex[b & 0xf]);
+          } else {
+            out->push_back(static_cast<char>(b));
+          }
+      }
+      continue;
+    }
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
+      out->append("\xEF\xBF\xBD");
+    } else {
+      out->append(reinterpret_cast<const char*>(p + start), i - start);
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendJsonNumber(std::string* out, std::optional<double> value) {
+  if (!value) {
+    out->append("null");
+  } else {
+    out->append(FormatNumber(*value));
+  }
+}
+
+}  // namespace gongkai

@@ -1,0 +1,179 @@
+#include "gongkai/jsonl.h"
+
+#include "util/json.h"
+
+namespace gongkai {
+namespace {
+
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string* out) : out_(out) { out_->push_back('{'); }
+  ~ObjectWriter() { out_->push_back('}'); }
+
+  ObjectWriter(const ObjectWriter&) = delete;
+  ObjectWriter& operator=(const ObjectWriter&) = delete;
+
+  std::string* Key(std::string_view key) {
+    if (!first_) out_->push_back(',');
+    first_ = false;
+    AppendJsonString(out_, key);
+    out_->push_back(':');
+    return out_;
+  }
+  void String(std::string_view key, std::string_view value) { AppendJsonString(Key(key), value); }
+  void StringOrNull(std::string_view key, std::string_view value) {
+    if (value.empty()) {
+      Key(key)->append("null");
+    } else {
+      String(key, value);
+    }
+  }
+  void Number(std::string_view key, std::optional<double> value) {
+    AppendJsonNumber(Key(key), value);
+  }
+  void Int(std::string_view key, std::optional<int> value) {
+    Key(key)->append(value ? std::to_string(*value) : "null");
+  }
+  void Bool(std::string_view key, bool value) { Key(key)->append(value ? "true" : "false"); }
+
+ private:
+  std::string* out_;
+  bool first_ = true;
+};
+
+void WriteSource(std::string* out, const SourceInfo& s) {
+  ObjectWriter o(out);
+  o.String("path", s.path);
+  o.String("sha256", s.sha256);
+  o.String("media_type", s.media_type);
+  o.Key("bytes")->append(std::to_string(s.bytes));
+  if (s.pages) o.Int("pages", s.pages);
+  o.StringOrNull("encoding", s.encoding);
+}
+
+void WriteReport(std::string* out, const ReportInfo& r) {
+  ObjectWriter o(out);
+  o.StringOrNull("agency", r.agency);
+  o.Int("year", r.year);
+  o.StringOrNull("title", r.title);
+  o.StringOrNull("template", r.template_id);
+  {
+    ObjectWriter tables(o.Key("tables"));
+    for (const auto& [table, id] : r.tables) tables.String(table, id);
+  }
+  o.StringOrNull("agency_source", r.agency_source);
+  o.StringOrNull("year_source", r.year_source);
+}
+
+void WriteSections(std::string* out, const std::vector<Section>& sections) {
+  out->push_back('[');
+  for (size_t i = 0; i < sections.size(); ++i) {
+    if (i) out->push_back(',');
+    ObjectWriter o(out);
+    o.String("id", sections[i].id);
+    o.Int("ordinal", sections[i].ordinal);
+    o.String("heading", sections[i].heading);
+    o.Int("page", sections[i].page);
+    o.Int("line", sections[i].line);
+  }
+  out->push_back(']');
+}
+
+void WriteAudit(std::string* out, const std::vector<Finding>& findings) {
+  out->push_back('[');
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (i) out->push_back(',');
+    const Finding& f = findings[i];
+    ObjectWriter o(out);
+    o.String("rule", f.rule);
+    if (!f.row.empty()) o.String("row", f.row);
+    if (!f.column.empty()) o.String("column", f.column);
+    o.Bool("ok", f.ok);
+    o.Number("lhs", f.lhs);
+    o.Number("rhs", f.rhs);
+    if (!f.blank_keys.empty()) {
+      std::string* s = o.Key("blank_as_zero");
+      s->push_back('[');
+      for (size_t k = 0; k < f.blank_keys.size(); ++k) {
+        if (k) s->push_back(',');
+        AppendJsonString(s, f.blank_keys[k]);
+      }
+      s->push_back(']');
+    }
+  }
+  out->push_back(']');
+}
+
+void WriteDiagnostics(std::string* out, const std::vector<Diagnostic>& diagnostics) {
+  out->push_back('[');
+  for (size_t i = 0; i < diagnostics.size(); ++i) {
+    if (i) out->push_back(',');
+    const Diagnostic& d = diagnostics[i];
+    ObjectWriter o(out);
+    o.String("severity", SeverityName(d.severity));
+    o.String("code", d.code);
+    o.String("message", d.message);
+    o.Int("page", d.page);
+    if (d.line > 0) o.Int("line", d.line);
+    if (!d.table.empty()) o.String("table", d.table);
+    if (!d.key.empty()) o.String("key", d.key);
+    if (!d.label.empty()) o.String("label", d.label);
+    if (!d.rule.empty()) o.String("rule", d.rule);
+    if (!d.candidates.empty()) {
+      std::string* s = o.Key("candidates");
+      s->push_back('[');
+      for (size_t k = 0; k < d.candidates.size(); ++k) {
+        if (k) s->push_back(',');
+        AppendJsonNumber(s, d.candidates[k]);
+      }
+      s->push_back(']');
+    }
+  }
+  out->push_back(']');
+}
+
+void WriteRecord(std::string* out, const Record& record) {
+  ObjectWriter o(out);
+  if (record.error) {
+    o.String("schema", "gongkai.error/1");
+    o.String("status", StatusName(Status::kFailed));
+    WriteSource(o.Key("source"), record.source);
+    ObjectWriter e(o.Key("error"));
+    e.String("code", record.error->code);
+    e.String("message", record.error->message);
+    return;
+  }
+  o.String("schema", "gongkai.report/1");
+  o.String("status", StatusName(record.status));
+  WriteSource(o.Key("source"), record.source);
+  WriteReport(o.Key("report"), record.report);
+  WriteSections(o.Key("sections"), record.sections);
+  {
+    ObjectWriter figures(o.Key("figures"));
+    for (const Figure& f : record.figures) figures.Number(f.key, f.value);
+  }
+  {
+    ObjectWriter provenance(o.Key("provenance"));
+    for (const Figure& f : record.figures) {
+      ObjectWriter p(provenance.Key(f.key));
+      p.Int("page", f.provenance.page);
+      p.Int("line", f.provenance.line);
+      p.String("text", f.provenance.text);
+      p.String("cell", f.provenance.cell);
+      p.String("rule", f.provenance.rule);
+    }
+  }
+  WriteAudit(o.Key("audit"), record.audit);
+  WriteDiagnostics(o.Key("diagnostics"), record.diagnostics);
+}
+
+}  // namespace
+
+std::string ToJsonLine(const Record& record) {
+  std::string out;
+  out.reserve(4096 + record.figures.size() * 160);
+  WriteRecord(&out, record);
+  return out;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,35 @@
+#!/bin/sh
+# The CLI's documented exit codes and its one-record-per-input promise, on corpus files.
+set -u
+bin=$1
+root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$bin" extract "$root/corpus/real/000_7d8fc7268cbfb024/input.txt" > "$tmp/ok.jsonl"
+[ $? -eq 0 ] || fail "an ok report should exit 0"
+[ "$(wc -l < "$tmp/ok.jsonl")" -eq 1 ] || fail "one input, one line"
+
+"$bin" extract "$root/corpus/real/2019_hebei_gxt_1/input.txt" > /dev/null
+[ $? -eq 3 ] || fail "a partial record should exit 3"
+
+"$bin" extract -o "$tmp/mixed.jsonl" "$root/corpus/reject/empty/input.txt" \
+  "$root/corpus/real/000_7d8fc7268cbfb024/input.txt" "$tmp/does-not-exist.txt" 2> "$tmp/err"
+[ $? -eq 1 ] || fail "a failed input should exit 1"
+[ "$(wc -l < "$tmp/mixed.jsonl")" -eq 3 ] || fail "every input gives a line, errors included"
+grep -q '"code":"empty_input"' "$tmp/mixed.jsonl" || fail "empty input error record"
+grep -q '"code":"io.unreadable"' "$tmp/mixed.jsonl" || fail "missing file error record"
+grep -q '"schema":"gongkai.report/1"' "$tmp/mixed.jsonl" || fail "the good input still has its record"
+grep -q 'empty_input' "$tmp/err" || fail "errors are named on stderr"
+
+"$bin" extract --dump=tables "$root/corpus/real/000_7d8fc7268cbfb024/input.txt" > "$tmp/dump"
+[ $? -eq 0 ] || fail "--dump exits 0"
+grep -q '^table requests layout=tabbed' "$tmp/dump" || fail "--dump=tables prints the grids"
+
+"$bin" extract --dump=nonsense "$root/corpus/reject/empty/input.txt" 2> /dev/null
+[ $? -eq 2 ] || fail "an unknown stage is a usage error"
+"$bin" extract 2> /dev/null
+[ $? -eq 2 ] || fail "no input is a usage error"
+"$bin" extract --help | grep -q -- '--dump' || fail "--help documents --dump"
+echo "cli exit codes: ok"

@@ -1,0 +1,173 @@
+// Lints grammars/: every example matches as documented, ids are unique, official labels match
+// their own rule and no other, and the keys are exactly those of FORMATS.md.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "figures/label_matcher.h"
+#include "grammar/grammar.h"
+#include "normalize/normalize.h"
+#include "test_util.h"
+
+namespace gongkai {
+namespace {
+
+std::string Key(const std::string& text) { return LabelKey(Normalizer().Normalize(text)); }
+
+void CheckExamples(const Rule& rule) {
+  EXPECT_FALSE(rule.examples.empty()) << rule.id << " has no examples";
+  for (const std::string& e : rule.examples) {
+    EXPECT_EQ(rule.Match(Key(e)), MatchKind::kStrict) << rule.id << " example: " << e;
+  }
+  for (const std::string& e : rule.tolerant_examples) {
+    EXPECT_EQ(rule.Match(Key(e)), MatchKind::kTolerant) << rule.id << " tolerant example: " << e;
+  }
+  if (!rule.tolerant.empty()) {
+    EXPECT_FALSE(rule.tolerant_examples.empty()) << rule.id << " has no tolerant examples";
+  }
+  for (const std::string& e : rule.counterexamples) {
+    EXPECT_EQ(rule.Match(Key(e)), MatchKind::kNone) << rule.id << " counterexample: " << e;
+  }
+}
+
+TEST(GrammarLint, TableRulesExamples) {
+  for (const auto& table : testing::SharedGrammars().tables()) {
+    for (const Rule& r : table->rows) CheckExamples(r);
+    for (const Rule& r : table->groups) CheckExamples(r);
+    for (const Rule& r : table->blocks) CheckExamples(r);
+  }
+}
+
+TEST(GrammarLint, ReportRulesExamples) {
+  const ReportRules& r = testing::SharedGrammars().report();
+  for (const Rule* rule : {&r.title, &r.period, &r.signature_date, &r.agency_phrase, &r.opening,
+                           &r.agency}) {
+    CheckExamples(*rule);
+  }
+}
+
+TEST(GrammarLint, SectionHeadingExamples) {
+  const GrammarSet& g = testing::SharedGrammars();
+  Normalizer n;
+  for (size_t i = 0; i < g.sections().size(); ++i) {
+    const Rule& s = g.sections()[i];
+    EXPECT_FALSE(s.examples.empty()) << s.id;
+    for (const std::string& e : s.examples) {
+      EXPECT_TRUE(RE2::PartialMatch(n.Normalize(e), g.heading(i))) << s.id << " example: " << e;
+    }
+    for (const std::string& e : s.counterexamples) {
+      EXPECT_FALSE(RE2::PartialMatch(n.Normalize(e), g.heading(i))) << s.id << " counter: " << e;
+    }
+    EXPECT_TRUE(RE2::PartialMatch(Key(s.official), *s.strict)) << s.id << " official label";
+  }
+  std::vector<std::string> ids;
+  for (const Rule& s : g.sections()) ids.push_back(s.key);
+  EXPECT_EQ(ids, (std::vector<std::string>{"overview", "proactive", "requests", "appeals",
+                                           "problems", "other"}));
+}
+
+TEST(GrammarLint, IdsUniqueAndOfficialLabelsUnambiguous) {
+  for (const auto& table : testing::SharedGrammars().tables()) {
+    std::set<std::string> ids;
+    for (const auto* rules : {&table->rows, &table->groups, &table->blocks, &table->headers}) {
+      for (const Rule& r : *rules) {
+        EXPECT_TRUE(ids.insert(r.id).second) << "duplicate id " << r.id;
+        EXPECT_EQ(r.id.rfind(table->template_id + ":", 0), 0u) << r.id;
+      }
+    }
+    const std::vector<Rule>& rows = table->blocks.empty() ? table->rows : table->blocks;
+    for (const Rule& r : rows) {
+      ASSERT_FALSE(r.official.empty()) << r.id;
+      std::string official = Key(r.official);
+      EXPECT_EQ(r.Match(official), MatchKind::kStrict) << r.id << " does not match its label";
+      for (const Rule& other : rows) {
+        if (&other == &r) continue;
+        EXPECT_NE(other.strict->pattern().empty(), true);
+        EXPECT_FALSE(RE2::PartialMatch(official, *other.strict))
+            << r.id << "'s label also matches " << other.id;
+      }
+    }
+  }
+}
+
+// The figure keys of FORMATS.md, per template and table.
+std::set<std::string> ContractKeys(const std::string& table, const std::string& template_id) {
+  std::set<std::string> keys;
+  auto add = [&](const std::string& stem, std::initializer_list<const char*> columns) {
+    for (const char* c : columns) keys.insert(stem + "." + c);
+  };
+  if (table == "proactive" && template_id == "2021") {
+    for (const char* row : {"rules", "normative_docs"}) {
+      add(std::string("proactive.") + row, {"issued", "repealed", "in_force"});
+    }
+    for (const char* row : {"licensing", "penalties", "coercion"}) {
+      add(std::string("proactive.") + row, {"decisions"});
+    }
+    add("proactive.fees", {"amount"});
+  } else if (table == "proactive") {
+    for (const char* row : {"rules", "normative_docs"}) {
+      add(std::string("proactive.") + row, {"made", "published", "total"});
+    }
+    for (const char* row : {"licensing", "other_services", "penalties", "coercion"}) {
+      add(std::string("proactive.") + row, {"prior_items", "change", "decisions"});
+    }
+    add("proactive.fees", {"prior_items", "change"});
+    add("proactive.procurement", {"items", "amount"});
+  } else if (table == "requests") {
+    std::vector<std::string> rows = {
+        "received", "carried_over", "granted", "partial", "denied.state_secret",
+        "denied.prohibited", "denied.security", "denied.third_party", "denied.internal",
+        "denied.deliberative", "denied.enforcement", "denied.inquiry", "unavailable.not_held",
+        "unavailable.needs_creation", "unavailable.unclear", "rejected.complaint",
+        "rejected.duplicate", "rejected.publication", "rejected.excessive", "rejected.reconfirm",
+        "total", "carried_forward"};
+    if (template_id == "2021") {
+      rows.insert(rows.end(), {"other.no_correction", "other.unpaid_fee", "other.other"});
+    } else {
+      rows.push_back("other");
+    }
+    for (const std::string& row : rows) {
+      add("requests." + row,
+          {"natural", "commercial", "research", "nonprofit", "legal", "other_org", "total"});
+    }
+  } else if (table == "appeals") {
+    for (const char* group : {"review", "suit_direct", "suit_after_review"}) {
+      add(std::string("appeals.") + group, {"upheld", "corrected", "other", "pending", "total"});
+    }
+  }
+  return keys;
+}
+
+TEST(GrammarLint, KeysAreTheContract) {
+  int tables = 0;
+  for (const auto& table : testing::SharedGrammars().tables()) {
+    std::vector<std::string> keys = table->FigureKeys();
+    std::set<std::string> got(keys.begin(), keys.end());
+    EXPECT_EQ(got.size(), keys.size()) << table->template_id << "/" << table->table;
+    EXPECT_EQ(got, ContractKeys(table->table, table->template_id))
+        << table->template_id << "/" << table->table;
+    ++tables;
+  }
+  EXPECT_EQ(tables, 6);
+}
+
+TEST(GrammarLint, BadGrammarIsAnErrorNotACrash) {
+  Error error;
+  auto set = GrammarSet::LoadFiles({{"sections.toml", "numbering = '(['\n"}}, &error);
+  EXPECT_EQ(set, nullptr);
+  EXPECT_EQ(error.code, "grammar.bad_pattern");
+  set = GrammarSet::LoadFiles({{"sections.toml", "numbering = \n"}}, &error);
+  EXPECT_EQ(set, nullptr);
+  EXPECT_EQ(error.code, "grammar.invalid");
+}
+
+TEST(GrammarLint, LoadDirMatchesEmbedded) {
+  Error error;
+  auto from_dir = GrammarSet::LoadDir(testing::SourceDir() + "/grammars", &error);
+  ASSERT_NE(from_dir, nullptr) << error.message;
+  EXPECT_EQ(from_dir->tables().size(), testing::SharedGrammars().tables().size());
+  EXPECT_EQ(from_dir->sections().size(), testing::SharedGrammars().sections().size());
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,104 @@
+#include "segment/segmenter.h"
+
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+
+namespace gongkai {
+namespace {
+
+std::vector<std::string> Ids(const Segments& s) {
+  std::vector<std::string> ids;
+  for (const SectionSpan& span : s.spans) ids.push_back(span.section.id);
+  return ids;
+}
+
+Segments SegmentText(const std::string& text) {
+  static Document* keep = nullptr;  // spans point into the document; keep the last one alive
+  delete keep;
+  keep = new Document(testing::MakeDocument(text));
+  return Segment(*keep, testing::SharedGrammars());
+}
+
+TEST(Segmenter, HeadingsAndVariants) {
+  Segments s = SegmentText(
+      "尖扎县教育局\n\n2021 年度政府信息公开工作年度报告\n一、总体情况\n正文\n"
+      "二、主动公开政府信息情况\n表\n三、收到和处理政府信息公开申请情况（无）\n"
+      "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况\n"
+      "五、存在的主要问题及下一步工作情况\n六、其他需报告的事项\n无。");
+  EXPECT_EQ(Ids(s), (std::vector<std::string>{"overview", "proactive", "requests", "appeals",
+                                              "problems", "other"}));
+  EXPECT_EQ(s.spans[2].section.heading, "三、收到和处理政府信息公开申请情况（无）");
+  EXPECT_EQ(s.spans[0].section.ordinal, 1);
+  EXPECT_EQ(s.spans[5].section.ordinal, 6);
+  EXPECT_EQ(s.info.agency, "尖扎县教育局");
+  EXPECT_EQ(s.info.year, 2021);
+  EXPECT_EQ(s.info.agency_source, "title");
+}
+
+TEST(Segmenter, HeadingRunningOnAfterText) {
+  Segments s = SegmentText(
+      "一、总体情况　　2021年工作。　　五、存在的主要问题及改进情况　　不断推动信息公开工作提质增效。"
+      "　　六、其他需要报告的事项　　无");
+  ASSERT_EQ(Ids(s), (std::vector<std::string>{"overview", "problems", "other"}));
+  EXPECT_EQ(s.spans[2].section.heading, "六、其他需要报告的事项");
+  EXPECT_GT(s.spans[2].heading_col, 0u);
+}
+
+TEST(Segmenter, TableRowsAreNotHeadings) {
+  Segments s = SegmentText(
+      "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\t0\n"
+      "三、本年度办理结果\t(一) 予以公开\t0\n四、结转下年度继续办理\t0\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n");
+  EXPECT_EQ(Ids(s), (std::vector<std::string>{"requests", "appeals"}));
+}
+
+TEST(Segmenter, NumberedChaptersOfProseAreNotSections) {
+  Segments s = SegmentText("狂人日记\n一\n今天晚上，很好的月光。\n二\n今天全没月光。\n");
+  EXPECT_TRUE(s.spans.empty());
+}
+
+TEST(Segmenter, TableOfContentsIsSkipped) {
+  Segments s = SegmentText(
+      "一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n\n"
+      "一、总体情况\n正文正文\n正文\n正文\n正文\n二、主动公开政府信息情况\n表\n");
+  ASSERT_EQ(Ids(s), (std::vector<std::string>{"overview", "proactive"}));
+  EXPECT_EQ(s.spans[0].section.line, 5);
+}
+
+TEST(Segmenter, YearFromPeriodAndAgencyFromSignature) {
+  Segments s = SegmentText(
+      "本报告中所列数据统计期限为2021年1月1日至12月31日。\n一、总体情况\n"
+      "我厅工作。\n五、存在的主要问题及改进情况\n无。\n河北省教育厅\n2022年1月20日\n");
+  EXPECT_EQ(s.info.year, 2021);
+  EXPECT_EQ(s.info.year_source, "period");
+  EXPECT_EQ(s.info.agency, "河北省教育厅");
+  EXPECT_EQ(s.info.agency_source, "signature");
+}
+
+TEST(Segmenter, YearFromSignatureWhenNothingElse) {
+  Segments s = SegmentText("一、总体情况\n无。\n河北省教育厅\n2020年1月15日\n");
+  EXPECT_EQ(s.info.year, 2019);
+  EXPECT_EQ(s.info.year_source, "signature");
+}
+
+TEST(Segmenter, AbbreviatedSelfReferenceIsNoAgency) {
+  Segments s = SegmentText("2019年，省人社厅坚持以习近平新时代中国特色社会主义思想为统领。\n一、总体情况\n");
+  EXPECT_EQ(s.info.agency, "");
+  EXPECT_EQ(s.info.year, 2019);
+}
+
+TEST(Segmenter, LinesOfCutsAtHeadings) {
+  Document doc = testing::MakeDocument("一、总体情况 甲。 二、主动公开政府信息情况 乙");
+  Segments s = Segment(doc, testing::SharedGrammars());
+  ASSERT_EQ(s.spans.size(), 2u);
+  std::vector<SpanLine> first = LinesOf(doc, s.spans[0]);
+  ASSERT_EQ(first.size(), 1u);
+  EXPECT_EQ(first[0].norm, " 甲。 ");
+  std::vector<SpanLine> second = LinesOf(doc, s.spans[1]);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].norm, " 乙");
+}
+
+}  // namespace
+}  // namespace gongkai
