@@ -1,8 +1,9 @@
 #include "audit/audit.h"
 
 #include <cmath>
-#include <map>
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "util/number.h"
 
@@ -39,103 +40,102 @@ constexpr const char* kOutcomeRows[] = {
     "other.other",
 };
 
-class FigureIndex {
- public:
-  explicit FigureIndex(const std::vector<Figure>& figures) {
-    for (const Figure& f : figures) map_[f.key] = &f;
-  }
-  bool Has(const std::string& key) const { return map_.count(key) > 0; }
-
-  // Adds key's value to *sum (blank as 0, noted). False if the key is absent.
-  bool Add(const std::string& key, double* sum, std::vector<std::string>* blanks) const {
-    auto it = map_.find(key);
-    if (it == map_.end()) return false;
-    if (it->second->value) {
-      *sum += *it->second->value;
-    } else {
-      blanks->push_back(key);
-    }
-    return true;
-  }
-
-  const std::map<std::string, const Figure*>& all() const { return map_; }
-
- private:
-  std::map<std::string, const Figure*> map_;
+// One identity: lhs keys must all be present; rhs keys count when present (a template lacks
+// some rows, e.g. 2019's single "other"), and at least one must be.
+struct Identity {
+  std::string rule;
+  std::string row;
+  std::string column;
+  std::vector<std::string> lhs;
+  std::vector<std::string> rhs;
 };
 
-bool Equal(double a, double b) { return std::fabs(a - b) < 1e-6; }
-
-void CheckSum(const FigureIndex& index, const std::string& rule, const std::string& row,
-              const std::string& column, const std::vector<std::string>& lhs_keys,
-              const std::vector<std::string>& rhs_keys, std::vector<Finding>* out) {
-  Finding f;
-  f.rule = rule;
-  f.row = row;
-  f.column = column;
-  for (const std::string& k : lhs_keys) {
-    if (!index.Add(k, &f.lhs, &f.blank_keys)) return;
-  }
-  int present = 0;
-  for (const std::string& k : rhs_keys) present += index.Add(k, &f.rhs, &f.blank_keys) ? 1 : 0;
-  if (present == 0) return;
-  f.ok = Equal(f.lhs, f.rhs);
-  out->push_back(std::move(f));
-}
-
-}  // namespace
-
-std::vector<Finding> Audit(const std::vector<Figure>& figures) {
-  std::vector<Finding> out;
-  FigureIndex index(figures);
-  const std::string r = "requests.";
-  if (index.Has(r + "total.total")) {
+// Identities 1–4 of FORMATS.md, built once.
+const std::vector<Identity>& Identities() {
+  static const std::vector<Identity> identities = [] {
+    std::vector<Identity> out;
+    const std::string r = "requests.";
     for (const char* c : kColumns) {
-      CheckSum(index, "requests.balance", "", c, {r + "received." + c, r + "carried_over." + c},
-               {r + "total." + c, r + "carried_forward." + c}, &out);
+      out.push_back({"requests.balance", "", c, {r + "received." + c, r + "carried_over." + c},
+                     {r + "total." + c, r + "carried_forward." + c}});
     }
     for (const char* c : kColumns) {
-      std::vector<std::string> parts;
-      for (const char* row : kOutcomeRows) {
-        std::string key = r + row + "." + c;
-        if (index.Has(key)) parts.push_back(key);
-      }
-      CheckSum(index, "requests.outcomes", "", c, {r + "total." + c}, parts, &out);
+      Identity id{"requests.outcomes", "", c, {r + "total." + c}, {}};
+      for (const char* row : kOutcomeRows) id.rhs.push_back(r + row + "." + c);
+      out.push_back(std::move(id));
     }
     std::vector<std::string> rows = {"received", "carried_over"};
     rows.insert(rows.end(), std::begin(kOutcomeRows), std::end(kOutcomeRows));
     rows.push_back("total");
     rows.push_back("carried_forward");
     for (const std::string& row : rows) {
-      if (!index.Has(r + row + ".total")) continue;
-      std::vector<std::string> parts;
-      for (const char* c : kApplicants) parts.push_back(r + row + "." + c);
-      CheckSum(index, "requests.row_total", row, "total", {r + row + ".total"}, parts, &out);
+      Identity id{"requests.row_total", row, "total", {r + row + ".total"}, {}};
+      for (const char* c : kApplicants) id.rhs.push_back(r + row + "." + c);
+      out.push_back(std::move(id));
     }
+    for (const char* group : {"review", "suit_direct", "suit_after_review"}) {
+      std::string p = std::string("appeals.") + group + ".";
+      out.push_back({p + "total", group, "total", {p + "total"},
+                     {p + "upheld", p + "corrected", p + "other", p + "pending"}});
+    }
+    return out;
+  }();
+  return identities;
+}
+
+bool Equal(double a, double b) { return std::fabs(a - b) < 1e-6; }
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+std::vector<Finding> Audit(const std::vector<Figure>& figures) {
+  std::vector<Finding> out;
+  std::unordered_map<std::string_view, const Figure*> index;
+  index.reserve(figures.size() * 2);
+  for (const Figure& f : figures) index.emplace(f.key, &f);
+  // Adds a key's value (blank as 0, noted); false when the key is absent.
+  auto add = [&](const std::string& key, Finding* f, double* side) {
+    auto it = index.find(key);
+    if (it == index.end()) return false;
+    if (it->second->value) {
+      *side += *it->second->value;
+    } else {
+      f->blank_keys.push_back(key);
+    }
+    return true;
+  };
+  for (const Identity& id : Identities()) {
+    Finding f;
+    f.rule = id.rule;
+    f.row = id.row;
+    f.column = id.column;
+    bool complete = true;
+    for (const std::string& k : id.lhs) complete &= add(k, &f, &f.lhs);
+    if (!complete) continue;
+    int present = 0;
+    for (const std::string& k : id.rhs) present += add(k, &f, &f.rhs) ? 1 : 0;
+    if (present == 0) continue;
+    f.ok = Equal(f.lhs, f.rhs);
+    out.push_back(std::move(f));
   }
-  for (const char* group : {"review", "suit_direct", "suit_after_review"}) {
-    std::string p = std::string("appeals.") + group + ".";
-    if (!index.Has(p + "total")) continue;
-    CheckSum(index, "appeals." + std::string(group) + ".total", group, "total", {p + "total"},
-             {p + "upheld", p + "corrected", p + "other", p + "pending"}, &out);
-  }
-  for (const auto& [key, figure] : index.all()) {
-    if (!figure->value) continue;
-    double v = *figure->value;
-    bool is_change = key.size() > 7 && key.compare(key.size() - 7, 7, ".change") == 0;
-    bool is_amount = key.size() > 7 && key.compare(key.size() - 7, 7, ".amount") == 0;
-    if (v < 0 && !is_change) {
+  for (const Figure& figure : figures) {
+    if (!figure.value) continue;
+    double v = *figure.value;
+    if (v < 0 && !EndsWith(figure.key, ".change")) {
       Finding f;
       f.rule = "values.non_negative";
-      f.row = key;
+      f.row = figure.key;
       f.ok = false;
       f.lhs = v;
       out.push_back(std::move(f));
     }
-    if (!is_amount && v != std::trunc(v)) {
+    if (!EndsWith(figure.key, ".amount") && v != std::trunc(v)) {
       Finding f;
       f.rule = "values.integer";
-      f.row = key;
+      f.row = figure.key;
       f.ok = false;
       f.lhs = v;
       f.rhs = std::trunc(v);

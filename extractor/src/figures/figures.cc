@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "figures/label_matcher.h"
 #include "util/number.h"
@@ -12,9 +13,7 @@ namespace {
 
 constexpr size_t kAppealsCells = 15;
 
-bool IsNumberCell(const Cell& c) {
-  return ParseCellNumber(c.text).kind == CellNumber::Kind::kNumber;
-}
+bool IsNumberCell(const Cell& c) { return c.kind == CellKind::kNumber; }
 
 bool HasNumber(const Row& row) {
   return std::any_of(row.values.begin(), row.values.end(), IsNumberCell);
@@ -217,30 +216,44 @@ class RowTableReader {
   bool IsHeader(const Row& row) {
     bool header = false;
     for (const Cell& c : row.labels) {
-      std::string key = LabelKey(c.text);
-      for (const Rule& h : grammar_.headers) {
-        MatchKind kind = h.Match(key);
-        if (kind == MatchKind::kNone) continue;
-        if (h.template_specific) template_hits_ += kind == MatchKind::kStrict ? 2 : 1;
+      const RuleIndex::Kinds& kinds = KindsOf(c.key);
+      std::span<const MatchKind> headers = grammar_.index.List(kinds, TableGrammar::kHeaderList);
+      for (size_t h = 0; h < headers.size(); ++h) {
+        if (headers[h] == MatchKind::kNone) continue;
+        if (grammar_.headers[h].template_specific) {
+          template_hits_ += headers[h] == MatchKind::kStrict ? 2 : 1;
+        }
         header = true;
         break;
       }
-      for (const ColumnRule& col : grammar_.columns) {
-        header |= RE2::PartialMatch(key, *col.pattern);
+      for (MatchKind k : grammar_.index.List(kinds, TableGrammar::kColumnList)) {
+        header |= k == MatchKind::kStrict;
       }
     }
     return header;
+  }
+
+  // How every rule of the grammar matches a label, computed once per label and reader.
+  const RuleIndex::Kinds& KindsOf(const std::string& label) {
+    auto it = kinds_.find(label);
+    if (it != kinds_.end()) return *it->second;
+    RuleIndex::Kinds scratch;
+    const RuleIndex::Kinds& kinds = grammar_.index.Match(label, &scratch);
+    if (&kinds != &scratch) return *kinds_.emplace(label, &kinds).first->second;
+    computed_.push_back(std::make_unique<RuleIndex::Kinds>(std::move(scratch)));
+    return *kinds_.emplace(label, computed_.back().get()).first->second;
   }
 
   // Label cells that are not group labels; group labels update the current group.
   std::vector<const Cell*> NonGroupLabels(const Row& row) {
     std::vector<const Cell*> out;
     for (const Cell& c : row.labels) {
-      std::string key = LabelKey(c.text);
+      std::span<const MatchKind> kinds =
+          grammar_.index.List(KindsOf(c.key), TableGrammar::kGroupList);
       bool is_group = false;
-      for (const Rule& g : grammar_.groups) {
-        if (g.Match(key) != MatchKind::kNone) {
-          group_ = g.key;
+      for (size_t g = 0; g < kinds.size(); ++g) {
+        if (kinds[g] != MatchKind::kNone) {
+          group_ = grammar_.groups[g].key;
           is_group = true;
           break;
         }
@@ -254,7 +267,7 @@ class RowTableReader {
                    const std::vector<const Cell*>& pending) {
     std::vector<std::string> candidates;
     if (!labels.empty()) {
-      candidates.push_back(LabelKey(labels.back()->text));
+      candidates.push_back(labels.back()->key);
       if (labels.size() > 1) candidates.push_back(LabelKey(JoinLabels(labels)));
     }
     if (!pending.empty()) {
@@ -264,7 +277,8 @@ class RowTableReader {
     }
     for (bool similar : {false, true}) {
       for (const std::string& c : candidates) {
-        RuleHit hit = MatchLabel(rules_, c, group_, taken_, similar);
+        RuleHit hit = MatchLabel(rules_, grammar_.index.List(KindsOf(c), TableGrammar::kRowList),
+                                 c, group_, taken_, similar);
         if (hit.match != LabelMatch::kNone) return hit;
       }
     }
@@ -363,7 +377,7 @@ class RowTableReader {
         diagnostics_.push_back(std::move(d));
         continue;
       }
-      std::vector<std::string> columns = grammar_.RowColumns(rule);
+      const std::vector<std::string>& columns = grammar_.RowColumns(rule);
       Placement p = PlaceValues(*a->row, columns.size(), usual_start_col_);
       if (a->match == LabelMatch::kStrict) ++strict;
       else if (a->match == LabelMatch::kTolerant) ++tolerant;
@@ -435,6 +449,7 @@ class RowTableReader {
     }
     out->score = 3 * strict + 2 * tolerant + weak + template_hits_ - 4 * unmatched - 3 * misfit -
                  missing;
+    out->complete = template_hits_ > 0 && unmatched == 0 && misfit == 0 && missing == 0;
     out->diagnostics = std::move(diagnostics_);
   }
 
@@ -448,6 +463,8 @@ class RowTableReader {
   std::vector<Assignment> assignments_;
   std::vector<Event> events_;
   std::vector<Diagnostic> diagnostics_;
+  std::unordered_map<std::string, const RuleIndex::Kinds*> kinds_;
+  std::vector<std::unique_ptr<RuleIndex::Kinds>> computed_;
 };
 
 // Table 四: fifteen cells, block by block (行政复议, 未经复议直接起诉, 复议后起诉), each with
@@ -468,10 +485,12 @@ TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
       continue;
     }
     int block = -1;
+    RuleIndex::Kinds scratch;
     for (const Cell& c : row.labels) {
-      std::string key = LabelKey(c.text);
-      for (size_t b = 0; b < grammar.blocks.size(); ++b) {
-        if (grammar.blocks[b].Match(key) != MatchKind::kNone) block = static_cast<int>(b);
+      std::span<const MatchKind> blocks = grammar.index.List(
+          grammar.index.Match(c.key, &scratch), TableGrammar::kBlockList);
+      for (size_t b = 0; b < blocks.size(); ++b) {
+        if (blocks[b] != MatchKind::kNone) block = static_cast<int>(b);
       }
     }
     if (block >= 0 && !found[block]) {
@@ -549,6 +568,7 @@ TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
     }
   }
   out.score = 10;
+  out.complete = true;
   return out;
 }
 
@@ -572,6 +592,8 @@ TableFigures ReadTableBestTemplate(const TableGrid& grid,
       best = std::move(t);
       have = true;
     }
+    // A grammar that explains every row, with its own header wording, cannot be beaten.
+    if (best.complete && (prefer_template.empty() || best.template_id == prefer_template)) break;
   }
   return best;
 }

@@ -19,6 +19,7 @@ struct TableFigures {
   std::vector<Figure> figures;
   std::vector<Diagnostic> diagnostics;
   int score = 0;  // how well the grammar explained the grid (higher is better)
+  bool complete = false;  // every row found and explained, header wording of this template seen
 };
 
 // Reads one grid with one table grammar.

@@ -68,13 +68,14 @@ int Pick(const std::vector<int>& hits, const std::vector<Rule>& rules, const std
 
 }  // namespace
 
-RuleHit MatchLabel(const std::vector<Rule>& rules, std::string_view label_key,
-                   const std::string& group, const std::vector<bool>& taken, bool allow_similar) {
+RuleHit MatchLabel(const std::vector<Rule>& rules, std::span<const MatchKind> kinds,
+                   std::string_view label_key, const std::string& group,
+                   const std::vector<bool>& taken, bool allow_similar) {
   if (label_key.empty()) return {};
   std::vector<int> strict, tolerant;
   for (size_t i = 0; i < rules.size(); ++i) {
     if (!Eligible(rules[i], group)) continue;
-    MatchKind kind = rules[i].Match(label_key);
+    MatchKind kind = kinds[i];
     if (kind == MatchKind::kStrict) strict.push_back(static_cast<int>(i));
     if (kind == MatchKind::kTolerant) tolerant.push_back(static_cast<int>(i));
   }

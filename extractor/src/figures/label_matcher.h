@@ -2,6 +2,7 @@
 #ifndef GONGKAI_FIGURES_LABEL_MATCHER_H_
 #define GONGKAI_FIGURES_LABEL_MATCHER_H_
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,7 +34,9 @@ double LabelSimilarity(std::string_view a, std::string_view b);
 // runner-up, which absorbs glyphs dropped by a PDF's text layer). Rules in `group` win ties;
 // rules with needs_group only match inside their group; the similarity step skips rules in
 // `taken` (a label that is only similar must not take a row already found).
-RuleHit MatchLabel(const std::vector<Rule>& rules, std::string_view label_key,
+// kinds: how each rule's patterns match label_key (RuleIndex::Match).
+RuleHit MatchLabel(const std::vector<Rule>& rules, std::span<const MatchKind> kinds,
+                   std::string_view label_key,
                    const std::string& group, const std::vector<bool>& taken, bool allow_similar);
 
 }  // namespace gongkai

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #define TOML_EXCEPTIONS 1
 #include <toml++/toml.h>
@@ -100,24 +101,20 @@ bool ReadTable(const toml::table& doc, const std::string& file, TableGrammar* gr
     return false;
   }
   std::string prefix = grammar->template_id + ":";
-  if (const toml::array* columns = doc["column"].as_array()) {
-    for (const toml::node& node : *columns) {
-      const toml::table* t = node.as_table();
-      if (!t) continue;
-      ColumnRule column;
-      column.key = (*t)["key"].value_or(std::string());
-      column.pattern = Compile((*t)["pattern"].value_or(std::string()), file, error);
-      if (column.key.empty() || !column.pattern) {
-        if (error->code.empty()) *error = {"grammar.invalid", file + ": column without key"};
-        return false;
-      }
-      grammar->columns.push_back(std::move(column));
-    }
+  if (!ReadRules(doc, "column", file, prefix + "column.", &grammar->columns, error) ||
+      !ReadRules(doc, "header", file, prefix, &grammar->headers, error) ||
+      !ReadRules(doc, "group", file, prefix, &grammar->groups, error) ||
+      !ReadRules(doc, "row", file, prefix, &grammar->rows, error) ||
+      !ReadRules(doc, "block", file, prefix, &grammar->blocks, error)) {
+    return false;
   }
-  return ReadRules(doc, "header", file, prefix, &grammar->headers, error) &&
-         ReadRules(doc, "group", file, prefix, &grammar->groups, error) &&
-         ReadRules(doc, "row", file, prefix, &grammar->rows, error) &&
-         ReadRules(doc, "block", file, prefix, &grammar->blocks, error);
+  for (Rule& row : grammar->rows) {
+    if (!row.columns.empty()) continue;
+    for (const Rule& c : grammar->columns) row.columns.push_back(c.key);
+  }
+  return grammar->index.Build({&grammar->headers, &grammar->groups, &grammar->rows,
+                               &grammar->blocks, &grammar->columns},
+                              error);
 }
 
 bool ReadReportRule(const toml::table& doc, const char* name, const std::string& file, Rule* rule,
@@ -133,6 +130,91 @@ bool ReadReportRule(const toml::table& doc, const char* name, const std::string&
 }
 
 }  // namespace
+
+bool RuleIndex::Build(std::vector<const std::vector<Rule>*> lists, Error* error) {
+  lists_ = std::move(lists);
+  owners_.clear();
+  offsets_.clear();
+  known_.clear();
+  total_ = 0;
+  set_ = std::make_unique<RE2::Set>(PatternOptions(), RE2::UNANCHORED);
+  std::string err;
+  for (size_t l = 0; l < lists_.size(); ++l) {
+    offsets_.push_back(total_);
+    const std::vector<Rule>& rules = *lists_[l];
+    total_ += rules.size();
+    for (size_t r = 0; r < rules.size(); ++r) {
+      auto add = [&](const RE2& re, bool strict) {
+        if (set_->Add(re.pattern(), &err) < 0) {
+          *error = {"grammar.bad_pattern", rules[r].id + ": " + err};
+          return false;
+        }
+        owners_.push_back({static_cast<int>(l), static_cast<int>(r), strict});
+        return true;
+      };
+      if (!add(*rules[r].strict, true)) return false;
+      for (const auto& t : rules[r].tolerant) {
+        if (!add(*t, false)) return false;
+      }
+    }
+  }
+  if (owners_.empty()) {
+    set_.reset();
+  } else if (!set_->Compile()) {
+    *error = {"grammar.too_large", "the patterns do not fit RE2's memory budget"};
+    return false;
+  }
+  for (const auto* rules : lists_) {
+    for (const Rule& r : *rules) {
+      std::vector<std::string> labels = r.examples;
+      labels.insert(labels.end(), r.tolerant_examples.begin(), r.tolerant_examples.end());
+      if (!r.official.empty()) labels.push_back(r.official);
+      for (const std::string& label : labels) {
+        // Examples are written normalized; only their spaces need removing.
+        std::string key;
+        for (char c : label) {
+          if (c != ' ') key.push_back(c);
+        }
+        if (known_.count(key)) continue;
+        Compute(key, &known_[key]);
+      }
+    }
+  }
+  return true;
+}
+
+const RuleIndex::Kinds& RuleIndex::Match(std::string_view label, Kinds* scratch) const {
+  auto it = known_.find(std::string(label));
+  if (it != known_.end()) return it->second;
+  Compute(label, scratch);
+  return *scratch;
+}
+
+void RuleIndex::Compute(std::string_view label, Kinds* kinds) const {
+  kinds->assign(total_, MatchKind::kNone);
+  if (!set_) return;
+  std::vector<int> hits;
+  RE2::Set::ErrorInfo info;
+  if (!set_->Match(label, &hits, &info)) {
+    if (info.kind == RE2::Set::kNoError) return;
+    // Out of memory in the DFA: one pattern at a time rather than miss a match.
+    for (size_t l = 0; l < lists_.size(); ++l) {
+      for (size_t r = 0; r < lists_[l]->size(); ++r) {
+        (*kinds)[offsets_[l] + r] = (*lists_[l])[r].Match(label);
+      }
+    }
+    return;
+  }
+  for (int h : hits) {
+    const Owner& o = owners_[h];
+    MatchKind& k = (*kinds)[offsets_[o.list] + o.rule];
+    if (o.strict) {
+      k = MatchKind::kStrict;
+    } else if (k == MatchKind::kNone) {
+      k = MatchKind::kTolerant;
+    }
+  }
+}
 
 MatchKind Rule::Match(std::string_view label) const {
   if (RE2::PartialMatch(label, *strict)) return MatchKind::kStrict;
@@ -150,18 +232,11 @@ bool Rule::IsSigned(const std::string& column) const {
   return std::find(signed_columns.begin(), signed_columns.end(), column) != signed_columns.end();
 }
 
-std::vector<std::string> TableGrammar::RowColumns(const Rule& row) const {
-  if (!row.columns.empty()) return row.columns;
-  std::vector<std::string> out;
-  for (const ColumnRule& c : columns) out.push_back(c.key);
-  return out;
-}
-
 std::vector<std::string> TableGrammar::FigureKeys() const {
   std::vector<std::string> keys;
   if (!blocks.empty()) {
     for (const Rule& block : blocks) {
-      for (const ColumnRule& c : columns) keys.push_back(table + "." + block.key + "." + c.key);
+      for (const Rule& c : columns) keys.push_back(table + "." + block.key + "." + c.key);
     }
     return keys;
   }
@@ -203,12 +278,34 @@ std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
       set->numbering_ = Compile(doc["numbering"].value_or(std::string()), name, error);
       if (!set->numbering_) return nullptr;
       if (!ReadRules(doc, "section", name, "sections:", &set->sections_, error)) return nullptr;
+      set->heading_keywords_ = StringList(std::as_const(doc)["keywords"]);
+      if (set->heading_keywords_.empty()) {
+        *error = {"grammar.invalid", name + ": needs keywords = [...]"};
+        return nullptr;
+      }
+      std::string any;
       for (const Rule& s : set->sections_) {
-        auto re = Compile("(" + set->numbering_->pattern() + ")(" + s.strict->pattern() + ")",
-                          name + " " + s.id, error);
+        if (s.strict->NumberOfCapturingGroups() != 0) {
+          *error = {"grammar.invalid", name + " " + s.id + ": use (?:...) groups, not (...)"};
+          return nullptr;
+        }
+        std::string heading = "(";
+        heading += set->numbering_->pattern();
+        heading += ")(";
+        heading += s.strict->pattern();
+        heading += ")";
+        auto re = Compile(heading, name + " " + s.id, error);
         if (!re) return nullptr;
         set->headings_.push_back(std::move(re));
+        any += (any.empty() ? "" : "|") + std::string("(") + s.strict->pattern() + ")";
       }
+      std::string any_heading = "(";
+      any_heading += set->numbering_->pattern();
+      any_heading += ")(?:";
+      any_heading += any;
+      any_heading += ")";
+      set->any_heading_ = Compile(any_heading, name, error);
+      if (!set->any_heading_) return nullptr;
     } else if (name == "report.toml") {
       have_report = true;
       ReportRules& r = set->report_;

@@ -3,8 +3,11 @@
 #define GONGKAI_GRAMMAR_GRAMMAR_H_
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <memory>
+#include <span>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -38,25 +41,55 @@ struct Rule {
   bool IsSigned(const std::string& column) const;
 };
 
-struct ColumnRule {
-  std::string key;
-  std::unique_ptr<RE2> pattern;
+// The patterns of several rule lists in one RE2::Set, so that a single pass over a label tells
+// every rule of every list it matches, strictly or tolerantly: the hot path of the figures stage.
+// The labels of the national templates (every rule's official label and examples) are matched
+// once at load and kept, so most printed labels need no regex at all.
+class RuleIndex {
+ public:
+  // How a label matches every rule, lists one after another (List() gives one list's part).
+  using Kinds = std::vector<MatchKind>;
+
+  bool Build(std::vector<const std::vector<Rule>*> lists, Error* error);
+  // Kinds of label: from the precomputed labels, or else computed into *scratch.
+  const Kinds& Match(std::string_view label, Kinds* scratch) const;
+  std::span<const MatchKind> List(const Kinds& kinds, int list) const {
+    return {kinds.data() + offsets_[list], lists_[list]->size()};
+  }
+
+ private:
+  void Compute(std::string_view label, Kinds* kinds) const;
+  struct Owner {
+    int list;
+    int rule;
+    bool strict;
+  };
+  std::vector<const std::vector<Rule>*> lists_;
+  std::vector<size_t> offsets_;
+  size_t total_ = 0;
+  std::unique_ptr<RE2::Set> set_;
+  std::vector<Owner> owners_;  // pattern index → rule
+  std::unordered_map<std::string, Kinds> known_;
 };
 
 // One statistics table of one template (one grammars/<template>/<table>.toml file).
 struct TableGrammar {
   std::string table;        // proactive, requests, appeals
   std::string template_id;  // 2019, 2021
-  std::vector<ColumnRule> columns;  // requests, appeals: shared columns in printed order
+  std::vector<Rule> columns;  // requests, appeals: shared columns in printed order
   std::vector<Rule> headers;
   std::vector<Rule> groups;
   std::vector<Rule> rows;    // proactive, requests
   std::vector<Rule> blocks;  // appeals
+  // headers, groups, rows, blocks and columns, in that order (see the k*List constants).
+  RuleIndex index;
+  static constexpr int kHeaderList = 0, kGroupList = 1, kRowList = 2, kBlockList = 3,
+                       kColumnList = 4;
 
   // Every figure key this table can produce, in printed order.
   std::vector<std::string> FigureKeys() const;
-  // Column suffixes of a row rule (its own, or the table's shared columns).
-  std::vector<std::string> RowColumns(const Rule& row) const;
+  // Column suffixes of a row rule: its own, or (filled in at load) the table's shared columns.
+  const std::vector<std::string>& RowColumns(const Rule& row) const { return row.columns; }
 };
 
 struct ReportRules {
@@ -82,6 +115,10 @@ class GrammarSet {
   const RE2& numbering() const { return *numbering_; }
   // For each section rule: numbering followed by its pattern, searched anywhere in a line.
   const RE2& heading(size_t section) const { return *headings_[section]; }
+  // Numbering followed by any section's pattern: group 1 the numbering, group 2 + i section i.
+  const RE2& any_heading() const { return *any_heading_; }
+  // Words every section heading contains (sections.toml `keywords`).
+  const std::vector<std::string>& heading_keywords() const { return heading_keywords_; }
   const ReportRules& report() const { return report_; }
   // The grammars of one table, one per template, newest template first.
   std::vector<const TableGrammar*> ForTable(std::string_view table) const;
@@ -92,6 +129,8 @@ class GrammarSet {
   std::vector<Rule> sections_;
   std::unique_ptr<RE2> numbering_;
   std::vector<std::unique_ptr<RE2>> headings_;
+  std::unique_ptr<RE2> any_heading_;
+  std::vector<std::string> heading_keywords_;
   ReportRules report_;
   std::vector<std::unique_ptr<TableGrammar>> tables_;
 };

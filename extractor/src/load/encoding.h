@@ -14,9 +14,6 @@ namespace gongkai {
 // code "bad_encoding" and returns false.
 bool DecodeToUtf8(std::string_view bytes, std::string* utf8, std::string* encoding, Error* error);
 
-// True if s is well-formed UTF-8.
-bool IsValidUtf8(std::string_view s);
-
 }  // namespace gongkai
 
 #endif  // GONGKAI_LOAD_ENCODING_H_

@@ -33,7 +33,18 @@ bool LoadText(std::string_view bytes, Document* doc, Error* error) {
   }
   std::string utf8;
   if (!DecodeToUtf8(bytes, &utf8, &doc->source.encoding, error)) return false;
-  if (Trim(StripSpaces(utf8)).find_first_not_of("\r\n") == std::string::npos) {
+  bool blank = true;
+  size_t len = 0;
+  for (size_t i = 0; i < utf8.size() && blank;) {
+    if (utf8[i] == '\r' || utf8[i] == '\n') {
+      ++i;
+    } else if (IsSpaceAt(utf8, i, &len)) {
+      i += len;
+    } else {
+      blank = false;
+    }
+  }
+  if (blank) {
     *error = {"empty_input", "the file holds only whitespace"};
     return false;
   }

@@ -24,31 +24,41 @@ bool EndsWithChineseNumeral(std::string_view s) {
   return false;
 }
 
-// All heading matches in one line, in order of position.
+// All heading matches in one line, in order of position: one pass of the combined pattern.
 std::vector<HeadingHit> FindHeadings(const GrammarSet& grammars, const Line& line,
                                      size_t line_index) {
   std::vector<HeadingHit> hits;
   std::string_view text = line.norm;
-  for (size_t r = 0; r < grammars.sections().size(); ++r) {
-    const RE2& re = grammars.heading(r);
-    size_t pos = 0;
-    re2::StringPiece groups[3];
-    while (pos < text.size() &&
-           re.Match(text, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
-      size_t begin = groups[0].data() - text.data();
-      size_t end = begin + groups[0].size();
-      pos = end > begin ? end : begin + 1;
-      // A numeral glued to another numeral or to 第 is part of something else (十一, 第三).
-      if (EndsWithChineseNumeral(text.substr(0, begin))) continue;
-      std::string numeral;
-      RE2::PartialMatch(groups[1], grammars.numbering(), &numeral);  // the numeral alone
-      int ordinal = ChineseNumeralValue(numeral);
-      if (ordinal < 1 || ordinal > 10) continue;
-      hits.push_back({r, line_index, begin, end, ordinal});
+  bool keyword = false;
+  for (const std::string& k : grammars.heading_keywords()) {
+    if (text.find(k) != std::string_view::npos) {
+      keyword = true;
+      break;
     }
   }
-  std::sort(hits.begin(), hits.end(),
-            [](const HeadingHit& a, const HeadingHit& b) { return a.begin < b.begin; });
+  if (!keyword) return hits;
+  const RE2& re = grammars.any_heading();
+  const int groups = 1 + re.NumberOfCapturingGroups();
+  const int first_section = 2 + grammars.numbering().NumberOfCapturingGroups();
+  std::vector<re2::StringPiece> m(groups);
+  size_t pos = 0;
+  while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, m.data(), groups)) {
+    size_t begin = m[0].data() - text.data();
+    size_t end = begin + m[0].size();
+    pos = end > begin ? end : begin + 1;
+    // A numeral glued to another numeral or to 第 is part of something else (十一, 第三).
+    if (EndsWithChineseNumeral(text.substr(0, begin))) continue;
+    std::string numeral;
+    RE2::PartialMatch(m[1], grammars.numbering(), &numeral);
+    int ordinal = ChineseNumeralValue(numeral);
+    if (ordinal < 1 || ordinal > 10) continue;
+    for (int g = first_section; g < groups; ++g) {
+      if (m[g].data() != nullptr) {
+        hits.push_back({static_cast<size_t>(g - first_section), line_index, begin, end, ordinal});
+        break;
+      }
+    }
+  }
   return hits;
 }
 
@@ -103,9 +113,17 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
     const Line& line = doc.lines[i];
     if (Trim(line.norm).empty()) continue;
     ++seen;
+    bool titled = line.norm.find("报告") != std::string::npos ||
+                  line.norm.find("年报") != std::string::npos;
+    if (!titled) {
+      // An agency printed alone above the title line.
+      if (CodePointCount(Trim(line.norm)) <= 40) previous_chunk = StripSpaces(line.norm);
+      continue;
+    }
     for (const std::string& chunk : Chunks(line.norm)) {
       std::string agency, year;
-      if (RE2::PartialMatch(chunk, *rules.title.strict, &agency, &year)) {
+      // A title is short; prose that mentions a 报告 is not one.
+      if (chunk.size() <= 240 && RE2::PartialMatch(chunk, *rules.title.strict, &agency, &year)) {
         agency = TrimAgency(agency);
         if (agency.empty() && RE2::PartialMatch(previous_chunk, *rules.agency.strict)) {
           agency = previous_chunk;
@@ -124,22 +142,35 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
       previous_chunk = chunk;
     }
   }
-  // 2. The statistics period and the opening sentence of the first pages.
-  for (size_t i = 0; i < doc.lines.size() && i < 400; ++i) {
-    std::string stripped = StripSpaces(doc.lines[i].norm);
-    if (stripped.empty()) continue;
+  // 2. The statistics period, 「由…编制」 and the opening sentence, in the first 60 lines of text.
+  int text_lines = 0;
+  for (size_t i = 0; i < doc.lines.size() && text_lines < 60; ++i) {
+    const std::string& norm = doc.lines[i].norm;
+    if (Trim(norm).empty()) continue;
+    ++text_lines;
     std::string year;
-    if (!info.year && RE2::PartialMatch(stripped, *rules.period.strict, &year)) {
-      info.year = std::stoi(year);
-      info.year_source = "period";
-    }
     std::string agency;
-    if (info.agency.empty() && RE2::PartialMatch(stripped, *rules.agency_phrase.strict, &agency) &&
-        RE2::PartialMatch(agency, *rules.agency.strict)) {
-      info.agency = agency;
-      info.agency_source = "text";
+    bool period = !info.year && norm.find("统计期限") != std::string::npos;
+    bool phrase = info.agency.empty() && (norm.find("编制") != std::string::npos ||
+                                          norm.find("编写") != std::string::npos);
+    if (period || phrase) {
+      std::string stripped = StripSpaces(norm);
+      if (period && RE2::PartialMatch(stripped, *rules.period.strict, &year)) {
+        info.year = std::stoi(year);
+        info.year_source = "period";
+      }
+      if (phrase && RE2::PartialMatch(stripped, *rules.agency_phrase.strict, &agency) &&
+          RE2::PartialMatch(agency, *rules.agency.strict)) {
+        info.agency = agency;
+        info.agency_source = "text";
+      }
     }
-    for (const std::string& chunk : Chunks(doc.lines[i].norm)) {
+    if ((info.year && !info.agency.empty()) || (norm.find("年,") == std::string::npos &&
+                                                 norm.find("年以来,") == std::string::npos)) {
+      continue;
+    }
+    for (const std::string& chunk : Chunks(norm)) {
+      if (chunk.size() < 6 || (chunk[0] != '1' && chunk[0] != '2')) continue;
       if (RE2::PartialMatch(chunk, *rules.opening.strict, &year, &agency)) {
         if (!info.year) {
           info.year = std::stoi(year);
@@ -155,8 +186,10 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
   // 3. The signature: an agency line followed by a date line, near the end.
   std::vector<std::string> tail;
   for (size_t i = doc.lines.size(); i > 0 && tail.size() < 8; --i) {
-    std::string stripped = StripSpaces(doc.lines[i - 1].norm);
-    if (!stripped.empty()) tail.push_back(stripped);
+    std::string_view line = Trim(doc.lines[i - 1].norm);
+    if (line.empty()) continue;
+    // Signature lines are short; a long last line is prose.
+    tail.push_back(line.size() <= 150 ? StripSpaces(line) : std::string());
   }
   for (size_t t = 0; t + 1 < tail.size(); ++t) {
     std::string year;

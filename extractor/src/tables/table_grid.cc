@@ -1,6 +1,30 @@
 #include "tables/table_grid.h"
 
+#include "util/number.h"
+#include "util/text.h"
+
 namespace gongkai {
+
+Cell MakeCell(std::string text, int line, std::optional<int> page, int col) {
+  Cell c;
+  switch (ParseCellNumber(text).kind) {
+    case CellNumber::Kind::kNumber:
+      c.kind = CellKind::kNumber;
+      break;
+    case CellNumber::Kind::kBlank:
+      c.kind = CellKind::kBlank;
+      break;
+    case CellNumber::Kind::kText:
+      c.kind = CellKind::kText;
+      c.key = StripSpaces(text);
+      break;
+  }
+  c.text = std::move(text);
+  c.line = line;
+  c.page = page;
+  c.col = col;
+  return c;
+}
 
 const char* LayoutName(Layout layout) {
   switch (layout) {

@@ -9,12 +9,19 @@
 
 namespace gongkai {
 
+enum class CellKind { kText, kNumber, kBlank };
+
 struct Cell {
   std::string text;  // normalized (NFKC) and trimmed; empty for a blank cell
   int line = 0;
   std::optional<int> page;
   int col = -1;  // position among the printed row's cells, where the layout shows it
+  CellKind kind = CellKind::kBlank;  // how text reads (util/number.h), set by MakeCell
+  std::string key;  // text cells: the text with spaces removed, as label patterns see it
 };
+
+// A cell with its kind worked out once.
+Cell MakeCell(std::string text, int line, std::optional<int> page, int col = -1);
 
 struct Row {
   std::vector<Cell> labels;  // the non-empty text cells before the values, left to right

@@ -16,10 +16,6 @@ bool IsNumber(std::string_view text) {
   return ParseCellNumber(text).kind == CellNumber::Kind::kNumber;
 }
 
-// A cell that belongs to the value part of a row: a number or a blank marker (—, /, 无).
-bool IsValue(std::string_view text) {
-  return ParseCellNumber(text).kind != CellNumber::Kind::kText;
-}
 
 // Cells of a tab-separated line (kept empty cells included).
 std::vector<std::string> TabCells(std::string_view norm) {
@@ -71,7 +67,7 @@ Row MakeRow(const std::vector<Cell>& cells, bool explicit_blanks) {
   row.explicit_blanks = explicit_blanks;
   int last_label = -1;
   for (size_t i = 0; i < cells.size(); ++i) {
-    if (!IsValue(cells[i].text)) last_label = static_cast<int>(i);
+    if (cells[i].kind == CellKind::kText) last_label = static_cast<int>(i);
   }
   for (size_t i = 0; i < cells.size(); ++i) {
     if (static_cast<int>(i) <= last_label) {
@@ -109,7 +105,7 @@ void BuildLineRows(const std::vector<SpanLine>& lines, bool tabbed, TableGrid* g
     std::vector<Cell> cells;
     for (std::string& t : texts) {
       int col = tabbed ? static_cast<int>(cells.size()) : -1;
-      cells.push_back({std::move(t), sl.line->number, sl.line->page, col});
+      cells.push_back(MakeCell(std::move(t), sl.line->number, sl.line->page, col));
     }
     Row row = MakeRow(cells, tabbed);
     AddRow(std::move(row), std::string(Trim(sl.line->text)), &grid->rows);
@@ -161,7 +157,7 @@ class CellStreamDecoder {
     for (const auto& row : rows) {
       bool numeric = false, blank = false;
       for (const StreamCell& c : row) {
-        numeric |= IsNumber(c.cell.text);
+        numeric |= c.cell.kind == CellKind::kNumber;
         blank |= c.cell.text.empty();
       }
       if (numeric && !blank) width = std::max(width, row.size());
@@ -174,12 +170,7 @@ class CellStreamDecoder {
   // stays no wider than the widest complete row (max_width), else to the next row.
   std::vector<std::vector<StreamCell>> DecodeWith(size_t max_width) const {
     std::vector<std::vector<StreamCell>> rows(1);
-    auto blank = [](const Item& at) {
-      StreamCell c;
-      c.cell.line = at.line;
-      c.cell.page = at.page;
-      return c;
-    };
+    auto blank = [](const Item& at) { return StreamCell{MakeCell("", at.line, at.page), ""}; };
     for (size_t i = 0; i < items_.size(); ++i) {
       const Item& item = items_[i];
       if (i > 0) {
@@ -187,8 +178,8 @@ class CellStreamDecoder {
         if (g < cell_gap_) {
           // A line break inside a cell (「商业\r企业」).
           StreamCell& last = rows.back().back();
-          last.cell.text += item.text;
           last.original += item.text;
+          last.cell = MakeCell(last.cell.text + item.text, last.cell.line, last.cell.page);
           continue;
         }
         bool row_end = false;
@@ -214,12 +205,7 @@ class CellStreamDecoder {
           for (size_t b = 0; b < blanks; ++b) rows.back().push_back(blank(items_[i - 1]));
         }
       }
-      StreamCell c;
-      c.cell.text = item.text;
-      c.cell.line = item.line;
-      c.cell.page = item.page;
-      c.original = item.text;
-      rows.back().push_back(std::move(c));
+      rows.back().push_back({MakeCell(item.text, item.line, item.page), item.text});
     }
     return rows;
   }
@@ -268,10 +254,11 @@ void BuildCellRows(const std::vector<SpanLine>& lines, TableGrid* grid) {
   for (const SpanLine& sl : lines) {
     std::string t(Trim(sl.norm));
     if (t.empty()) continue;
-    bool number = IsNumber(t);
+    Cell cell = MakeCell(t, sl.line->number, sl.line->page);
+    bool number = cell.kind == CellKind::kNumber;
     if (!number && has_value) flush();
     has_value |= number;
-    current.push_back({t, sl.line->number, sl.line->page});
+    current.push_back(std::move(cell));
   }
   flush();
 }

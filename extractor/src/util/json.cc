@@ -3,11 +3,53 @@
 #include <unicode/utf8.h>
 
 #include "util/number.h"
+#include "util/text.h"
 
 namespace gongkai {
 
-void AppendJsonString(std::string* out, std::string_view s) {
+namespace {
+
+bool NeedsEscape(unsigned char b) { return b < 0x20 || b == '"' || b == '\\'; }
+
+}  // namespace
+
+void AppendJsonString(std::string* out, std::string_view s, bool known_valid) {
   static const char kHex[] = "0123456789abcdef";
+  // Fast path: valid UTF-8 (all text past the loader is) is copied in runs between escapes.
+  if (known_valid || IsValidUtf8(s)) {
+    out->push_back('"');
+    size_t run = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char b = static_cast<unsigned char>(s[i]);
+      if (!NeedsEscape(b)) continue;
+      out->append(s.data() + run, i - run);
+      run = i + 1;
+      switch (b) {
+        case '"':
+          out->append("\\\"");
+          break;
+        case '\\':
+          out->append("\\\\");
+          break;
+        case '\n':
+          out->append("\\n");
+          break;
+        case '\r':
+          out->append("\\r");
+          break;
+        case '\t':
+          out->append("\\t");
+          break;
+        default:
+          out->append("\\u00");
+          out->push_back(kHex[b >> 4]);
+          out->push_back(kHex[b & 0xf]);
+      }
+    }
+    out->append(s.data() + run, s.size() - run);
+    out->push_back('"');
+    return;
+  }
   out->push_back('"');
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size());
@@ -52,6 +94,19 @@ void AppendJsonString(std::string* out, std::string_view s) {
       out->append(reinterpret_cast<const char*>(p + start), i - start);
     }
   }
+  out->push_back('"');
+}
+
+void AppendJsonKey(std::string* out, std::string_view key) {
+  for (char c : key) {
+    unsigned char b = static_cast<unsigned char>(c);
+    if (b >= 0x80 || NeedsEscape(b)) {
+      AppendJsonString(out, key);
+      return;
+    }
+  }
+  out->push_back('"');
+  out->append(key);
   out->push_back('"');
 }
 

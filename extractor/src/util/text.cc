@@ -67,6 +67,22 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   return parts;
 }
 
+bool IsValidUtf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) return false;
+  }
+  return true;
+}
+
 size_t CodePointCount(std::string_view s) {
   size_t count = 0;
   int32_t i = 0;

@@ -21,6 +21,9 @@ std::string StripSpaces(std::string_view s);
 // Splits on a single byte.
 std::vector<std::string_view> SplitOn(std::string_view s, char sep);
 
+// True if s is well-formed UTF-8.
+bool IsValidUtf8(std::string_view s);
+
 // Number of code points, counting each invalid byte as one.
 size_t CodePointCount(std::string_view s);
 

@@ -16,11 +16,17 @@ class ObjectWriter {
   std::string* Key(std::string_view key) {
     if (!first_) out_->push_back(',');
     first_ = false;
-    AppendJsonString(out_, key);
+    AppendJsonKey(out_, key);
     out_->push_back(':');
     return out_;
   }
-  void String(std::string_view key, std::string_view value) { AppendJsonString(Key(key), value); }
+  // Values from the pipeline are valid UTF-8 (decoded by the loader); paths and messages may not be.
+  void String(std::string_view key, std::string_view value) {
+    AppendJsonString(Key(key), value, true);
+  }
+  void UntrustedString(std::string_view key, std::string_view value) {
+    AppendJsonString(Key(key), value, false);
+  }
   void StringOrNull(std::string_view key, std::string_view value) {
     if (value.empty()) {
       Key(key)->append("null");
@@ -43,7 +49,7 @@ class ObjectWriter {
 
 void WriteSource(std::string* out, const SourceInfo& s) {
   ObjectWriter o(out);
-  o.String("path", s.path);
+  o.UntrustedString("path", s.path);
   o.String("sha256", s.sha256);
   o.String("media_type", s.media_type);
   o.Key("bytes")->append(std::to_string(s.bytes));
@@ -112,7 +118,7 @@ void WriteDiagnostics(std::string* out, const std::vector<Diagnostic>& diagnosti
     ObjectWriter o(out);
     o.String("severity", SeverityName(d.severity));
     o.String("code", d.code);
-    o.String("message", d.message);
+    o.UntrustedString("message", d.message);
     o.Int("page", d.page);
     if (d.line > 0) o.Int("line", d.line);
     if (!d.table.empty()) o.String("table", d.table);
@@ -140,7 +146,7 @@ void WriteRecord(std::string* out, const Record& record) {
     WriteSource(o.Key("source"), record.source);
     ObjectWriter e(o.Key("error"));
     e.String("code", record.error->code);
-    e.String("message", record.error->message);
+    e.UntrustedString("message", record.error->message);
     return;
   }
   o.String("schema", "gongkai.report/1");
@@ -171,7 +177,7 @@ void WriteRecord(std::string* out, const Record& record) {
 
 std::string ToJsonLine(const Record& record) {
   std::string out;
-  out.reserve(4096 + record.figures.size() * 160);
+  out.reserve(4096 + record.figures.size() * 320 + record.diagnostics.size() * 200);
   WriteRecord(&out, record);
   return out;
 }

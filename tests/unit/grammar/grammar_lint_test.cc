@@ -59,6 +59,13 @@ TEST(GrammarLint, SectionHeadingExamples) {
       EXPECT_FALSE(RE2::PartialMatch(n.Normalize(e), g.heading(i))) << s.id << " counter: " << e;
     }
     EXPECT_TRUE(RE2::PartialMatch(Key(s.official), *s.strict)) << s.id << " official label";
+    std::vector<std::string> texts = s.examples;
+    texts.push_back(s.official);
+    for (const std::string& t : texts) {
+      bool keyword = false;
+      for (const std::string& k : g.heading_keywords()) keyword |= t.find(k) != std::string::npos;
+      EXPECT_TRUE(keyword) << s.id << ": 「" << t << "」 has none of the heading keywords";
+    }
   }
   std::vector<std::string> ids;
   for (const Rule& s : g.sections()) ids.push_back(s.key);

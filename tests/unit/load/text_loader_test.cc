@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "load/encoding.h"
+#include "util/text.h"
 
 namespace gongkai {
 namespace {
