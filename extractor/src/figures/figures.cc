@@ -152,8 +152,10 @@ class RowTableReader {
                        !row.values.empty();
       if (numbers) {
         RuleHit hit = MatchRow(labels, pending);
+        std::vector<const Cell*> printed = pending;
+        printed.insert(printed.end(), labels.begin(), labels.end());
         pending.clear();
-        Record(hit, JoinLabels(labels), &row);
+        Record(hit, JoinLabels(printed), &row);
         continue;
       }
       if (labels.empty()) continue;  // a group label alone, or nothing
@@ -174,7 +176,9 @@ class RowTableReader {
         Record(hit, JoinLabels(labels), &row);
         continue;
       }
-      if (!events_.empty() && events_.back().assignment >= 0) {
+      // The tail of the previous row's label, unless that label is complete already.
+      if (pending.empty() && !events_.empty() && events_.back().assignment >= 0 &&
+          assignments_[events_.back().assignment].match != LabelMatch::kStrict) {
         Continue(&assignments_[events_.back().assignment], JoinLabels(labels));
         continue;
       }
@@ -275,14 +279,18 @@ class RowTableReader {
       joined.insert(joined.end(), labels.begin(), labels.end());
       candidates.push_back(LabelKey(JoinLabels(joined)));
     }
+    // The surest reading of any candidate wins; among equals, the earlier candidate.
+    RuleHit best;
     for (bool similar : {false, true}) {
       for (const std::string& c : candidates) {
         RuleHit hit = MatchLabel(rules_, grammar_.index.List(KindsOf(c), TableGrammar::kRowList),
                                  c, group_, taken_, similar);
-        if (hit.match != LabelMatch::kNone) return hit;
+        if (hit.match == LabelMatch::kNone) continue;
+        if (best.match == LabelMatch::kNone || hit.match < best.match) best = hit;
       }
+      if (best.match != LabelMatch::kNone) return best;
     }
-    return {};
+    return best;
   }
 
   void Record(const RuleHit& hit, std::string label, const Row* row) {

@@ -270,7 +270,8 @@ bool IsNumericCell(std::string_view text) { return IsNumber(text); }
 TableGrid BuildTextGrid(const std::string& table, const std::vector<SpanLine>& lines) {
   TableGrid grid;
   grid.table = table;
-  int tab_lines = 0, tab_numeric = 0, spaced = 0, number_lines = 0, flattened = 0, headers = 0;
+  int tab_lines = 0, tab_numeric = 0, spaced = 0, wide = 0, number_lines = 0, flattened = 0,
+      headers = 0;
   for (const SpanLine& sl : lines) {
     std::string_view t = Trim(sl.norm);
     if (t.empty()) continue;
@@ -291,10 +292,18 @@ TableGrid BuildTextGrid(const std::string& table, const std::vector<SpanLine>& l
     std::vector<std::string> cells = SpacedCells(t);
     if (cells.size() >= 2 && IsNumber(cells.back())) {
       size_t label_len = 0;
+      int numbers = 0;
       for (const std::string& c : cells) {
-        if (!IsNumber(c)) label_len += CodePointCount(c);
+        if (IsNumber(c)) {
+          ++numbers;
+        } else {
+          label_len += CodePointCount(c);
+        }
       }
-      if (label_len <= kMaxLabelCodePoints) ++spaced;
+      if (label_len <= kMaxLabelCodePoints) {
+        ++spaced;
+        if (numbers >= 5) ++wide;  // table 四's one row of fifteen, alone in its section
+      }
     }
     // Labels glued to digits (「规章000行政规范性文件5225」): cells lost their separators.
     for (std::string_view header : {"信息内容", "申请人情况", "结果维持", "自然人"}) {
@@ -311,7 +320,7 @@ TableGrid BuildTextGrid(const std::string& table, const std::vector<SpanLine>& l
   if (tab_lines >= 2 && tab_numeric >= 1) {
     grid.layout = Layout::kTabbed;
     BuildLineRows(lines, true, &grid);
-  } else if (spaced >= 2) {
+  } else if (spaced >= 2 || wide >= 1) {
     grid.layout = Layout::kSpaced;
     BuildLineRows(lines, false, &grid);
   } else if (number_lines >= 2) {
