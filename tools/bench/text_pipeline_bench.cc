@@ -22,7 +22,7 @@ const Corpus& Texts() {
   static const Corpus corpus = [] {
     Corpus c;
     std::string root = std::string(GONGKAI_SOURCE_DIR) + "/corpus";
-    for (const char* dir : {"/real", "/variants"}) {
+    for (const char* dir : {"/real", "/variants", "/derived"}) {
       for (const auto& e : std::filesystem::recursive_directory_iterator(root + dir)) {
         if (e.path().filename() != "input.txt") continue;
         std::ifstream in(e.path(), std::ios::binary);

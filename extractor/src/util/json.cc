@@ -2,6 +2,8 @@
 
 #include <unicode/utf8.h>
 
+#include <array>
+
 #include "util/number.h"
 #include "util/text.h"
 
@@ -9,7 +11,15 @@ namespace gongkai {
 
 namespace {
 
-bool NeedsEscape(unsigned char b) { return b < 0x20 || b == '"' || b == '\\'; }
+constexpr std::array<bool, 256> kEscape = [] {
+  std::array<bool, 256> t{};
+  for (int b = 0; b < 0x20; ++b) t[b] = true;
+  t['"'] = true;
+  t['\\'] = true;
+  return t;
+}();
+
+bool NeedsEscape(unsigned char b) { return kEscape[b]; }
 
 }  // namespace
 
