@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "figures/flattened_solver.h"
 #include "figures/label_matcher.h"
 #include "util/number.h"
 #include "util/text.h"
@@ -13,7 +14,15 @@ namespace {
 
 constexpr size_t kAppealsCells = 15;
 
-bool IsNumberCell(const Cell& c) { return c.kind == CellKind::kNumber; }
+// A number, or a flattened run of numbers.
+bool IsNumberCell(const Cell& c) { return c.kind == CellKind::kNumber || c.kind == CellKind::kRun; }
+
+const Cell* RunOf(const Row& row) {
+  for (const Cell& c : row.values) {
+    if (c.kind == CellKind::kRun) return &c;
+  }
+  return nullptr;
+}
 
 bool HasNumber(const Row& row) {
   return std::any_of(row.values.begin(), row.values.end(), IsNumberCell);
@@ -138,7 +147,8 @@ class RowTableReader {
     out.table = grammar_.table;
     out.template_id = grammar_.template_id;
     usual_start_col_ = UsualStartColumn();
-    const std::vector<Row>& rows = grid_.rows;
+    if (grid_.layout == Layout::kFlattened) ExpandFlattened();
+    const std::vector<Row>& rows = grid_.layout == Layout::kFlattened ? expanded_ : grid_.rows;
     std::vector<const Cell*> pending;  // a label printed on the line(s) before its numbers
     for (size_t r = 0; r < rows.size(); ++r) {
       const Row& row = rows[r];
@@ -190,6 +200,74 @@ class RowTableReader {
   }
 
  private:
+  // Flattened text: each text run may hold several labels (「行政处罚行政强制第二十条第（八）项…」).
+  // The grammar's scanner cuts it into one row per label found; the run's digits go to the last.
+  void ExpandFlattened() {
+    for (const Row& row : grid_.rows) {
+      const Cell* run = RunOf(row);
+      std::string text = row.labels.empty() ? std::string() : row.labels[0].text;
+      std::vector<Row> pieces;
+      re2::StringPiece rest(text);
+      re2::StringPiece match;
+      size_t last_end = 0;
+      while (!rest.empty() && grammar_.scanner->Match(rest, 0, rest.size(), RE2::UNANCHORED,
+                                                        &match, 1)) {
+        if (match.empty()) break;
+        size_t begin = match.data() - text.data();
+        size_t end = begin + match.size();
+        std::string span(match.data(), match.size());
+        const RuleIndex::Kinds& kinds = KindsOf(span);
+        bool label = false;
+        for (int list : {TableGrammar::kHeaderList, TableGrammar::kColumnList,
+                         TableGrammar::kGroupList, TableGrammar::kRowList,
+                         TableGrammar::kBlockList}) {
+          for (MatchKind k : grammar_.index.List(kinds, list)) label |= k == MatchKind::kStrict;
+        }
+        if (label) {
+          Row piece;
+          piece.flattened = true;
+          piece.line = row.line;
+          piece.page = row.page;
+          piece.text = row.text;
+          piece.labels.push_back(MakeCell(span, row.line, row.page));
+          pieces.push_back(std::move(piece));
+          last_end = end;
+        }
+        rest = re2::StringPiece(text.data() + end, text.size() - end);
+      }
+      if (run) {
+        // Text after the last known label (a misprinted label) labels the digits itself.
+        bool tail = last_end < text.size();
+        bool last_is_row = !pieces.empty() && !tail &&
+                           RowStrict(KindsOf(pieces.back().labels[0].text));
+        if (!last_is_row) {
+          Row piece;
+          piece.flattened = true;
+          piece.line = row.line;
+          piece.page = row.page;
+          piece.text = row.text;
+          if (tail) piece.labels.push_back(MakeCell(text.substr(last_end), row.line, row.page));
+          pieces.push_back(std::move(piece));
+        }
+        pieces.back().values.push_back(*run);
+      }
+      for (Row& p : pieces) expanded_.push_back(std::move(p));
+    }
+  }
+
+  // Whether a label reads strictly as a row (and is no header or column label).
+  bool RowStrict(const RuleIndex::Kinds& kinds) const {
+    for (int list : {TableGrammar::kHeaderList, TableGrammar::kColumnList}) {
+      for (MatchKind k : grammar_.index.List(kinds, list)) {
+        if (k == MatchKind::kStrict) return false;
+      }
+    }
+    for (MatchKind k : grammar_.index.List(kinds, TableGrammar::kRowList)) {
+      if (k == MatchKind::kStrict) return true;
+    }
+    return false;
+  }
+
   // The cell column where complete rows start their values (tab layouts), or -1.
   int UsualStartColumn() const {
     std::map<int, int> starts;
@@ -252,13 +330,16 @@ class RowTableReader {
   std::vector<const Cell*> NonGroupLabels(const Row& row) {
     std::vector<const Cell*> out;
     for (const Cell& c : row.labels) {
-      std::span<const MatchKind> kinds =
-          grammar_.index.List(KindsOf(c.key), TableGrammar::kGroupList);
+      const RuleIndex::Kinds& all = KindsOf(c.key);
+      std::span<const MatchKind> kinds = grammar_.index.List(all, TableGrammar::kGroupList);
       bool is_group = false;
       for (size_t g = 0; g < kinds.size(); ++g) {
         if (kinds[g] != MatchKind::kNone) {
           group_ = grammar_.groups[g].key;
           is_group = true;
+          // Only tolerantly a group, but strictly a row: a row label that mentions its group
+          // (「三、本年度办理结果（一）予以公开」).
+          if (kinds[g] == MatchKind::kTolerant && RowStrict(all)) is_group = false;
           break;
         }
       }
@@ -368,9 +449,45 @@ class RowTableReader {
     }
   }
 
+  // The solver's reading of every found row of a flattened table, by rule index.
+  std::vector<SplitOutcome> SolveRuns(const std::vector<const Assignment*>& by_rule) {
+    std::vector<SplitRow> rows;
+    std::vector<size_t> rule_of;
+    for (size_t r = 0; r < rules_.size(); ++r) {
+      if (!by_rule[r]) continue;
+      const Rule& rule = rules_[r];
+      SplitRow row;
+      row.stem = grammar_.table + "." + rule.key;
+      row.columns = grammar_.RowColumns(rule);
+      for (const std::string& c : row.columns) {
+        row.signed_columns.push_back(rule.IsSigned(c));
+        row.amount_columns.push_back(rule.IsAmount(c));
+      }
+      if (const Cell* run = RunOf(*by_rule[r]->row)) row.run = run->text;
+      rows.push_back(std::move(row));
+      rule_of.push_back(r);
+    }
+    std::vector<SplitOutcome> solved = SolveFlattened(grammar_.table, rows);
+    std::vector<SplitOutcome> out(rules_.size());
+    for (size_t i = 0; i < solved.size(); ++i) out[rule_of[i]] = std::move(solved[i]);
+    bool failed = false;
+    for (const SplitOutcome& o : out) failed |= o.identities_failed;
+    if (failed) {
+      Diagnostic d{Severity::kError, "table.identities",
+                   "no split of the flattened cells satisfies the table's identities; each row "
+                   "took its own most plausible split"};
+      d.table = grammar_.table;
+      diagnostics_.push_back(std::move(d));
+    }
+    return out;
+  }
+
   void Emit(TableFigures* out) {
     std::vector<const Assignment*> by_rule(rules_.size(), nullptr);
     for (const Assignment& a : assignments_) by_rule[a.rule] = &a;
+    const bool flattened = grid_.layout == Layout::kFlattened;
+    std::vector<SplitOutcome> splits;
+    if (flattened) splits = SolveRuns(by_rule);
     int strict = 0, tolerant = 0, weak = 0, misfit = 0, missing = 0;
     for (size_t r = 0; r < rules_.size(); ++r) {
       const Rule& rule = rules_[r];
@@ -386,7 +503,27 @@ class RowTableReader {
         continue;
       }
       const std::vector<std::string>& columns = grammar_.RowColumns(rule);
-      Placement p = PlaceValues(*a->row, columns.size(), usual_start_col_);
+      Placement p;
+      if (flattened) {
+        const SplitOutcome& split = splits[r];
+        const Cell* run = RunOf(*a->row);
+        p.cells.assign(columns.size(), run);
+        p.fits = split.problem.empty();
+        p.problem = split.problem;
+        if (split.valid_splits > 1) {
+          Diagnostic d = MakeDiagnostic(
+              Severity::kInfo, "row.split",
+              std::to_string(split.valid_splits) + " splits of 「" + run->text + "」 into " +
+                  std::to_string(columns.size()) + " cells; " + std::to_string(split.after_row) +
+                  " after the row's identity, " + std::to_string(split.after_identities) +
+                  " after the table's",
+              a->row);
+          d.key = stem;
+          diagnostics_.push_back(std::move(d));
+        }
+      } else {
+        p = PlaceValues(*a->row, columns.size(), usual_start_col_);
+      }
       if (a->match == LabelMatch::kStrict) ++strict;
       else if (a->match == LabelMatch::kTolerant) ++tolerant;
       else ++weak;
@@ -419,6 +556,36 @@ class RowTableReader {
         f.provenance.line = cell ? cell->line : a->row->line;
         f.provenance.page = cell ? cell->page : a->row->page;
         if (cell) f.provenance.cell = cell->text;
+        if (flattened) {
+          f.value = splits[r].values[c];
+          if (!splits[r].candidates[c].empty()) {
+            std::string shown;
+            for (const auto& v : splits[r].candidates[c]) {
+              shown += (shown.empty() ? "" : ", ") + (v ? FormatNumber(*v) : std::string("空"));
+            }
+            Diagnostic d = MakeDiagnostic(Severity::kError, "figure.ambiguous",
+                                          "「" + cell->text + "」 splits several ways; this cell "
+                                          "may be " + shown,
+                                          a->row);
+            d.key = f.key;
+            d.table = grammar_.table;
+            d.candidates = splits[r].candidates[c];
+            diagnostics_.push_back(std::move(d));
+          } else if (!f.value && cell) {
+            Diagnostic d = MakeDiagnostic(Severity::kInfo, "cell.blank",
+                                          "no digits of 「" + cell->text + "」 fall in this cell",
+                                          a->row);
+            d.key = f.key;
+            diagnostics_.push_back(std::move(d));
+          } else if (!f.value) {
+            Diagnostic d = MakeDiagnostic(Severity::kInfo, "cell.blank",
+                                          "the row prints no numbers", a->row);
+            d.key = f.key;
+            diagnostics_.push_back(std::move(d));
+          }
+          out->figures.push_back(std::move(f));
+          continue;
+        }
         CellNumber n = cell ? ParseCellNumber(cell->text) : CellNumber{CellNumber::Kind::kBlank};
         if (n.kind == CellNumber::Kind::kNumber) {
           f.value = n.value;
@@ -472,8 +639,56 @@ class RowTableReader {
   std::vector<Event> events_;
   std::vector<Diagnostic> diagnostics_;
   std::unordered_map<std::string, const RuleIndex::Kinds*> kinds_;
+  std::vector<Row> expanded_;  // flattened grids: one row per label found
   std::vector<std::unique_ptr<RuleIndex::Kinds>> computed_;
 };
+
+// Table 四 flattened into one run of digits: split with the blocks' totals.
+TableFigures ReadAppealsRun(const Cell& run, const Row& row, const TableGrammar& grammar) {
+  TableFigures out;
+  out.table = grammar.table;
+  out.template_id = grammar.template_id;
+  SplitRow split;
+  split.stem = grammar.table;
+  split.run = run.text;
+  for (const Rule& block : grammar.blocks) {
+    for (const Rule& column : grammar.columns) {
+      split.columns.push_back(block.key + "." + column.key);
+      split.signed_columns.push_back(false);
+      split.amount_columns.push_back(false);
+    }
+  }
+  SplitOutcome solved = SolveFlattened(grammar.table, {split})[0];
+  if (!solved.problem.empty()) {
+    Diagnostic d = MakeDiagnostic(Severity::kError, "table.cells", solved.problem, &row);
+    d.table = grammar.table;
+    out.diagnostics.push_back(std::move(d));
+    out.score = -10;
+    return out;
+  }
+  for (size_t c = 0; c < split.columns.size(); ++c) {
+    Figure f;
+    f.key = grammar.table + "." + split.columns[c];
+    f.value = solved.values[c];
+    f.provenance.rule = grammar.blocks[c / grammar.columns.size()].id;
+    f.provenance.text = row.text;
+    f.provenance.line = run.line;
+    f.provenance.page = run.page;
+    f.provenance.cell = run.text;
+    if (!solved.candidates[c].empty()) {
+      Diagnostic d = MakeDiagnostic(Severity::kError, "figure.ambiguous",
+                                    "「" + run.text + "」 splits several ways", &row);
+      d.key = f.key;
+      d.table = grammar.table;
+      d.candidates = solved.candidates[c];
+      out.diagnostics.push_back(std::move(d));
+    }
+    out.figures.push_back(std::move(f));
+  }
+  out.score = 10;
+  out.complete = true;
+  return out;
+}
 
 // Table 四: fifteen cells, block by block (行政复议, 未经复议直接起诉, 复议后起诉), each with
 // 结果维持, 结果纠正, 其他结果, 尚未审结, 总计. Printed either as one row of fifteen under a two-level
@@ -494,7 +709,8 @@ TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
     }
     int block = -1;
     RuleIndex::Kinds scratch;
-    for (const Cell& c : row.labels) {
+    // A flattened row's label is the whole header run together: never a block label.
+    for (const Cell& c : row.flattened ? std::vector<Cell>() : row.labels) {
       std::span<const MatchKind> blocks = grammar.index.List(
           grammar.index.Match(c.key, &scratch), TableGrammar::kBlockList);
       for (size_t b = 0; b < blocks.size(); ++b) {
@@ -522,6 +738,11 @@ TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
         from.push_back(row);
       }
     }
+    const Cell* run = nullptr;
+    for (const Cell* c : flat) {
+      if (c->kind == CellKind::kRun) run = c;
+    }
+    if (run) return ReadAppealsRun(*run, *from[0], grammar);
     // Tab layouts may add empty cells at either end.
     size_t begin = 0, end = flat.size();
     while (end - begin > cells.size() && flat[end - 1]->text.empty()) --end;

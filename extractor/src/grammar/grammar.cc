@@ -92,6 +92,8 @@ bool ReadRules(const toml::table& doc, const char* name, const std::string& file
   return true;
 }
 
+bool BuildScanner(TableGrammar* grammar, Error* error);
+
 bool ReadTable(const toml::table& doc, const std::string& file, TableGrammar* grammar,
                Error* error) {
   grammar->table = doc["table"].value_or(std::string());
@@ -114,7 +116,8 @@ bool ReadTable(const toml::table& doc, const std::string& file, TableGrammar* gr
   }
   return grammar->index.Build({&grammar->headers, &grammar->groups, &grammar->rows,
                                &grammar->blocks, &grammar->columns},
-                              error);
+                              error) &&
+         BuildScanner(grammar, error);
 }
 
 bool ReadReportRule(const toml::table& doc, const char* name, const std::string& file, Rule* rule,
@@ -127,6 +130,54 @@ bool ReadReportRule(const toml::table& doc, const char* name, const std::string&
   toml::table copy = *t;
   copy.insert_or_assign("id", std::string(name));
   return ReadRule(copy, file, "report:", rule, error);
+}
+
+// The pattern without ^ and $ anchors (outside character classes), to find it inside text.
+std::string Unanchored(const std::string& pattern) {
+  std::string out;
+  bool escape = false;
+  bool in_class = false;
+  for (char c : pattern) {
+    if (escape) {
+      out.push_back(c);
+      escape = false;
+      continue;
+    }
+    if (c == '\\') {
+      escape = true;
+      out.push_back(c);
+      continue;
+    }
+    if (in_class) {
+      if (c == ']') in_class = false;
+      out.push_back(c);
+      continue;
+    }
+    if (c == '[') in_class = true;
+    if (c == '^' || c == '$') continue;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool BuildScanner(TableGrammar* grammar, Error* error) {
+  std::string alternation;
+  for (const auto* rules : {&grammar->headers, &grammar->groups, &grammar->rows, &grammar->blocks,
+                            &grammar->columns}) {
+    for (const Rule& r : *rules) {
+      if (!alternation.empty()) alternation += "|";
+      alternation += "(?:" + Unanchored(r.strict->pattern()) + ")";
+    }
+  }
+  RE2::Options options = PatternOptions();
+  options.set_longest_match(true);
+  grammar->scanner = std::make_unique<RE2>(alternation.empty() ? "$^" : alternation, options);
+  if (!grammar->scanner->ok()) {
+    *error = {"grammar.bad_pattern", grammar->template_id + "/" + grammar->table +
+                                         " scanner: " + grammar->scanner->error()};
+    return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -314,7 +365,8 @@ std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
           !ReadReportRule(doc, "signature_date", name, &r.signature_date, error) ||
           !ReadReportRule(doc, "agency_phrase", name, &r.agency_phrase, error) ||
           !ReadReportRule(doc, "opening", name, &r.opening, error) ||
-          !ReadReportRule(doc, "agency", name, &r.agency, error)) {
+          !ReadReportRule(doc, "agency", name, &r.agency, error) ||
+          !ReadReportRule(doc, "table_replaced", name, &r.table_replaced, error)) {
         return nullptr;
       }
     } else {

@@ -83,6 +83,9 @@ struct TableGrammar {
   std::vector<Rule> blocks;  // appeals
   // headers, groups, rows, blocks and columns, in that order (see the k*List constants).
   RuleIndex index;
+  // Every strict pattern without its anchors, as one leftmost-longest alternation: finds the
+  // labels inside flattened text where they run into each other.
+  std::unique_ptr<RE2> scanner;
   static constexpr int kHeaderList = 0, kGroupList = 1, kRowList = 2, kBlockList = 3,
                        kColumnList = 4;
 
@@ -99,6 +102,7 @@ struct ReportRules {
   Rule agency_phrase;   // group 1 agency
   Rule opening;         // group 1 year, group 2 agency
   Rule agency;          // what an agency name looks like
+  Rule table_replaced;  // a sentence standing in for a table (「未收到政府信息公开申请」)
 };
 
 class GrammarSet {

@@ -39,6 +39,33 @@ bool LooksLikeReport(const Document& doc, const Segments& segments) {
   return disclosure && (tables || segments.spans.size() >= 1);
 }
 
+// A table section without a table: a sentence saying there was nothing to count
+// (table.replaced_by_text, a warning), or nothing usable (table.missing, an error).
+Diagnostic MissingTable(const Document& doc, const Segments& segments, const GrammarSet& grammars,
+                        const std::string& table) {
+  Diagnostic d;
+  d.table = table;
+  const SectionSpan* span = segments.Find(table);
+  if (span) {
+    std::string body;
+    for (const SpanLine& sl : LinesOf(doc, *span)) body += StripSpaces(sl.norm);
+    size_t length = CodePointCount(body);
+    if (length >= 6 && length <= 300 &&
+        RE2::PartialMatch(body, *grammars.report().table_replaced.strict)) {
+      d.severity = Severity::kWarning;
+      d.code = "table.replaced_by_text";
+      d.message = "the " + table + " table is replaced by a sentence: 「" + body + "」";
+      d.line = span->section.line;
+      return d;
+    }
+    d.line = span->section.line;
+  }
+  d.severity = Severity::kError;
+  d.code = "table.missing";
+  d.message = "no " + table + " table found" + (span ? "" : " (no section heading either)");
+  return d;
+}
+
 Status StatusOf(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) {
     if (d.severity == Severity::kError) return Status::kPartial;
@@ -186,19 +213,8 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   std::vector<TableFigures> tables;
   std::string prefer;
   for (const TableGrid& grid : grids) {
-    if (grid.layout == Layout::kNone || grid.layout == Layout::kFlattened) {
-      Diagnostic d;
-      d.severity = Severity::kError;
-      d.table = grid.table;
-      if (grid.layout == Layout::kFlattened) {
-        d.code = "table.flattened";
-        d.message = "the " + grid.table +
-                    " table's cells run together without separators; not read";
-      } else {
-        d.code = "table.missing";
-        d.message = "no " + grid.table + " table found";
-      }
-      record.diagnostics.push_back(std::move(d));
+    if (grid.layout == Layout::kNone) {
+      record.diagnostics.push_back(MissingTable(doc, segments, *grammars_, grid.table));
       continue;
     }
     TableFigures t = ReadTableBestTemplate(grid, grammars_->ForTable(grid.table), prefer);

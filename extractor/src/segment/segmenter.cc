@@ -183,7 +183,27 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
       }
     }
   }
-  // 3. The signature: an agency line followed by a date line, near the end.
+  // 3. The opening sentence of 总体情况, also when it runs on after the heading on one line.
+  if (const SectionSpan* overview = out->Find("overview");
+      overview && (info.agency.empty() || !info.year)) {
+    std::string opening;
+    for (const SpanLine& sl : LinesOf(doc, *overview)) {
+      opening += StripSpaces(sl.norm);
+      if (opening.size() >= 200) break;
+    }
+    std::string year, agency;
+    if (RE2::PartialMatch(opening, *rules.opening.strict, &year, &agency)) {
+      if (!info.year) {
+        info.year = std::stoi(year);
+        info.year_source = "text";
+      }
+      if (info.agency.empty() && RE2::PartialMatch(agency, *rules.agency.strict)) {
+        info.agency = agency;
+        info.agency_source = "text";
+      }
+    }
+  }
+  // 4. The signature: an agency line followed by a date line, near the end.
   std::vector<std::string> tail;
   for (size_t i = doc.lines.size(); i > 0 && tail.size() < 8; --i) {
     std::string_view line = Trim(doc.lines[i - 1].norm);

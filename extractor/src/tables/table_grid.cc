@@ -26,6 +26,15 @@ Cell MakeCell(std::string text, int line, std::optional<int> page, int col) {
   return c;
 }
 
+Cell MakeRun(std::string text, int line, std::optional<int> page) {
+  Cell c;
+  c.kind = CellKind::kRun;
+  c.text = std::move(text);
+  c.line = line;
+  c.page = page;
+  return c;
+}
+
 const char* LayoutName(Layout layout) {
   switch (layout) {
     case Layout::kNone:
@@ -54,7 +63,8 @@ std::string DumpGrid(const TableGrid& grid) {
     out += "\t=>\t";
     for (size_t i = 0; i < row.values.size(); ++i) {
       if (i) out += "|";
-      out += row.values[i].text.empty() ? "_" : row.values[i].text;
+      const Cell& c = row.values[i];
+      out += c.text.empty() ? "_" : (c.kind == CellKind::kRun ? "[" + c.text + "]" : c.text);
     }
     out += "\n";
   }

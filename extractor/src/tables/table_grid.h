@@ -9,7 +9,8 @@
 
 namespace gongkai {
 
-enum class CellKind { kText, kNumber, kBlank };
+// kRun: the digits of several cells run together (flattened tables); the figures stage splits it.
+enum class CellKind { kText, kNumber, kBlank, kRun };
 
 struct Cell {
   std::string text;  // normalized (NFKC) and trimmed; empty for a blank cell
@@ -22,6 +23,8 @@ struct Cell {
 
 // A cell with its kind worked out once.
 Cell MakeCell(std::string text, int line, std::optional<int> page, int col = -1);
+// A run of digits (signs, decimal points, a unit) that holds several cells.
+Cell MakeRun(std::string text, int line, std::optional<int> page);
 
 struct Row {
   std::vector<Cell> labels;  // the non-empty text cells before the values, left to right
@@ -32,6 +35,9 @@ struct Row {
   // True when the layout shows where blank cells are (tab-separated cells, cell gaps, PDF
   // columns); false when blanks simply vanish (numbers separated by single spaces).
   bool explicit_blanks = false;
+  // Flattened text: labels holds one text run (possibly several labels and headers glued
+  // together), values at most one kRun cell with the row's digits glued together.
+  bool flattened = false;
 };
 
 enum class Layout { kNone, kTabbed, kSpaced, kCellPerLine, kFlattened };

@@ -263,6 +263,71 @@ void BuildCellRows(const std::vector<SpanLine>& lines, TableGrid* grid) {
   flush();
 }
 
+// Flattened text: cells lost their separators (「规章000行政规范性文件5225」). The section becomes
+// alternating text runs and digit runs; a digit run's last digit that is followed by 「.」 or
+// 「、」 and a character is the enumeration of the next label (「00000002.其他法律…」).
+bool IsRunChar(char c) { return (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-'; }
+
+void BuildFlattenedRows(const std::vector<SpanLine>& lines, TableGrid* grid) {
+  std::string text;
+  int line = lines.empty() ? 0 : lines.front().line->number;
+  std::optional<int> page = lines.empty() ? std::nullopt : lines.front().line->page;
+  for (const SpanLine& sl : lines) text += StripSpaces(sl.norm);
+  std::string label;
+  size_t i = 0;
+  auto emit = [&](std::string run) {
+    Row row;
+    row.flattened = true;
+    row.line = line;
+    row.page = page;
+    if (!label.empty()) row.labels.push_back(MakeCell(label, line, page));
+    if (!run.empty()) row.values.push_back(MakeRun(run, line, page));
+    row.text = label + run;
+    label.clear();
+    if (!row.labels.empty() || !row.values.empty()) grid->rows.push_back(std::move(row));
+  };
+  while (i < text.size()) {
+    char c = text[i];
+    bool starts_run = (c >= '0' && c <= '9') ||
+                      ((c == '+' || c == '-') && i + 1 < text.size() && text[i + 1] >= '0' &&
+                       text[i + 1] <= '9');
+    if (!starts_run) {
+      label.push_back(c);
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && IsRunChar(text[j])) ++j;
+    std::string run = text.substr(i, j - i);
+    // 「0000000 2.其他」: the trailing 「2.」 (or 「2、」) opens the next label.
+    std::string carry;
+    bool enumeration = false;
+    if (!run.empty() && run.back() == '.' && run.size() >= 2 && run[run.size() - 2] >= '0' &&
+        run[run.size() - 2] <= '9') {
+      enumeration = true;  // 「…02.其他」: the run ends with the dot
+      carry = run.substr(run.size() - 2);
+      run.resize(run.size() - 2);
+    } else if (text.compare(j, 3, "、") == 0 && !run.empty() && run.back() >= '0' &&
+               run.back() <= '9') {
+      enumeration = true;
+      carry = run.substr(run.size() - 1);
+      run.pop_back();
+    }
+    // A unit glued after the digits belongs to the run.
+    for (std::string_view unit : {"万元", "元"}) {
+      if (!enumeration && text.compare(j, unit.size(), unit) == 0) {
+        run += unit;
+        j += unit.size();
+        break;
+      }
+    }
+    if (!run.empty()) emit(run);
+    label += carry;
+    i = j;
+  }
+  emit("");
+}
+
 }  // namespace
 
 bool IsNumericCell(std::string_view text) { return IsNumber(text); }
@@ -328,6 +393,7 @@ TableGrid BuildTextGrid(const std::string& table, const std::vector<SpanLine>& l
     BuildCellRows(lines, &grid);
   } else if (flattened >= 1 && headers >= 1) {
     grid.layout = Layout::kFlattened;
+    BuildFlattenedRows(lines, &grid);
   }
   return grid;
 }

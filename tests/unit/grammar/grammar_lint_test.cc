@@ -41,7 +41,7 @@ TEST(GrammarLint, TableRulesExamples) {
 TEST(GrammarLint, ReportRulesExamples) {
   const ReportRules& r = testing::SharedGrammars().report();
   for (const Rule* rule : {&r.title, &r.period, &r.signature_date, &r.agency_phrase, &r.opening,
-                           &r.agency}) {
+                           &r.agency, &r.table_replaced}) {
     CheckExamples(*rule);
   }
 }
