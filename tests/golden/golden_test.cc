@@ -96,6 +96,15 @@ std::vector<std::string> Differences(const Record& record, const json& labels) {
     }
     if (!accepted) diffs.push_back(key + ": got " + Show(f->value) + ", expected " + value.dump());
   }
+  // Diagnostics the case must carry (table-less reports: one table.missing per table).
+  for (const json& want : labels.value("expect_diagnostics", json::array())) {
+    bool found = false;
+    for (const Diagnostic& d : record.diagnostics) {
+      found |= d.code == want["code"].get<std::string>() &&
+               (!want.contains("table") || d.table == want["table"].get<std::string>());
+    }
+    if (!found) diffs.push_back("missing diagnostic " + want.dump());
+  }
   // A key the labels call ambiguous between numbers must carry a figure.ambiguous diagnostic.
   // ([null, 0] alone is the seed's lost-cell case, where either reading is accepted.)
   for (const auto& [key, candidates] : ambiguous.items()) {

@@ -40,6 +40,7 @@ struct Provenance {
   std::string text;  // the printed row, cells joined by tabs
   std::string cell;  // the printed cell; empty for a blank cell
   std::string rule;  // grammar rule id that identified the row
+  std::string unit;  // the unit printed with the value (统计表 indicators), if any
 };
 
 struct Figure {

@@ -549,7 +549,7 @@ class RowTableReader {
       }
       for (size_t c = 0; c < columns.size(); ++c) {
         Figure f;
-        f.key = stem + "." + columns[c];
+        f.key = grammar_.FigureKey(rule, columns[c]);
         const Cell* cell = p.cells[c];
         f.provenance.rule = rule.id;
         f.provenance.text = a->row->text;

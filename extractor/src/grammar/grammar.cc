@@ -61,6 +61,7 @@ bool ReadRule(const toml::table& t, const std::string& file, const std::string& 
   rule->columns = StringList(t["columns"]);
   rule->amount_columns = StringList(t["amount_columns"]);
   rule->signed_columns = StringList(t["signed_columns"]);
+  rule->unit = t["unit"].value_or(std::string());
   rule->examples = StringList(t["examples"]);
   rule->tolerant_examples = StringList(t["tolerant_examples"]);
   rule->counterexamples = StringList(t["counterexamples"]);
@@ -283,6 +284,12 @@ bool Rule::IsSigned(const std::string& column) const {
   return std::find(signed_columns.begin(), signed_columns.end(), column) != signed_columns.end();
 }
 
+std::string TableGrammar::FigureKey(const Rule& row, const std::string& column) const {
+  std::string key = table + "." + row.key;
+  if (!column.empty()) key += "." + column;
+  return key;
+}
+
 std::vector<std::string> TableGrammar::FigureKeys() const {
   std::vector<std::string> keys;
   if (!blocks.empty()) {
@@ -292,7 +299,7 @@ std::vector<std::string> TableGrammar::FigureKeys() const {
     return keys;
   }
   for (const Rule& row : rows) {
-    for (const std::string& c : RowColumns(row)) keys.push_back(table + "." + row.key + "." + c);
+    for (const std::string& c : RowColumns(row)) keys.push_back(FigureKey(row, c));
   }
   return keys;
 }

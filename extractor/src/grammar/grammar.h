@@ -30,6 +30,7 @@ struct Rule {
   std::vector<std::string> columns;         // proactive rows: column key suffixes in order
   std::vector<std::string> amount_columns;  // columns in 万元 (元 converted)
   std::vector<std::string> signed_columns;  // columns that may print + or -
+  std::string unit;  // stats2018 indicators: the unit the value is counted in (条, 件, 万元, ...)
   std::unique_ptr<RE2> strict;
   std::vector<std::unique_ptr<RE2>> tolerant;
   std::vector<std::string> examples;
@@ -89,6 +90,8 @@ struct TableGrammar {
   static constexpr int kHeaderList = 0, kGroupList = 1, kRowList = 2, kBlockList = 3,
                        kColumnList = 4;
 
+  // The key of a row's column: table.row.column (table.row when the column key is empty).
+  std::string FigureKey(const Rule& row, const std::string& column) const;
   // Every figure key this table can produce, in printed order.
   std::vector<std::string> FigureKeys() const;
   // Column suffixes of a row rule: its own, or (filled in at load) the table's shared columns.

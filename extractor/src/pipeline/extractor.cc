@@ -5,6 +5,7 @@
 
 #include "audit/audit.h"
 #include "figures/figures.h"
+#include "figures/stats_reader.h"
 #include "gongkai/jsonl.h"
 #include "grammar/grammar.h"
 #include "load/document.h"
@@ -182,6 +183,20 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
     *dump = DumpSegments(segments);
     return record;
   }
+  // The pre-2019 统计表 (an appendix page, or a whole scraped page): its own table. Section
+  // headings inside it (「一、主动公开情况」) are its indicator groups, not report sections.
+  size_t stats_line = 0;
+  const bool stats = FindStatsTable(doc, &stats_line);
+  if (stats) {
+    std::erase_if(segments.spans,
+                  [&](const SectionSpan& s) { return s.begin_line >= stats_line; });
+    if (!segments.spans.empty()) {
+      segments.spans.back().end_line = stats_line;
+      segments.spans.back().end_col = 0;
+    }
+  }
+  // Reports on years before 2019 (the 2008 条例) have no 2019/2021 statistics tables.
+  const bool legacy = stats || (segments.info.year && *segments.info.year <= 2018);
   record.report = segments.info;
   record.diagnostics = segments.diagnostics;
   for (const SectionSpan& s : segments.spans) record.sections.push_back(s.section);
@@ -194,15 +209,23 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
 
   // tables
   std::vector<TableGrid> grids;
-  for (const char* table : kTables) {
-    const SectionSpan* span = segments.Find(table);
-    if (!span) {
-      TableGrid empty;
-      empty.table = table;
-      grids.push_back(std::move(empty));
-      continue;
+  if (!legacy) {
+    for (const char* table : kTables) {
+      const SectionSpan* span = segments.Find(table);
+      if (!span) {
+        TableGrid empty;
+        empty.table = table;
+        grids.push_back(std::move(empty));
+        continue;
+      }
+      grids.push_back(BuildTextGrid(table, LinesOf(doc, *span)));
     }
-    grids.push_back(BuildTextGrid(table, LinesOf(doc, *span)));
+  }
+  if (stats) {
+    SectionSpan region;
+    region.begin_line = stats_line;
+    region.end_line = doc.lines.size();
+    grids.push_back(BuildTokenGrid("stats", LinesOf(doc, region)));
   }
   if (stop == Stage::kTables) {
     for (const TableGrid& g : grids) *dump += DumpGrid(g);
@@ -217,7 +240,10 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
       record.diagnostics.push_back(MissingTable(doc, segments, *grammars_, grid.table));
       continue;
     }
-    TableFigures t = ReadTableBestTemplate(grid, grammars_->ForTable(grid.table), prefer);
+    std::vector<const TableGrammar*> grammars = grammars_->ForTable(grid.table);
+    TableFigures t = grid.table == "stats" && !grammars.empty()
+                         ? ReadStats(grid, *grammars.front())
+                         : ReadTableBestTemplate(grid, grammars, prefer);
     if (t.template_id.empty()) {
       Diagnostic d{Severity::kError, "table.missing", "no " + grid.table + " table found"};
       d.table = grid.table;
@@ -226,6 +252,11 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
       prefer = t.template_id;
     }
     tables.push_back(std::move(t));
+  }
+  if (legacy && !stats) {
+    record.diagnostics.push_back(
+        {Severity::kInfo, "report.narrative",
+         "a report on a year before 2019: no statistics tables are expected and none are read"});
   }
   if (stop == Stage::kFigures) {
     *dump = DumpFigures(tables);

@@ -150,7 +150,7 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
     ++text_lines;
     std::string year;
     std::string agency;
-    bool period = !info.year && norm.find("统计期限") != std::string::npos;
+    bool period = !info.year && norm.find("12月31日") != std::string::npos;
     bool phrase = info.agency.empty() && (norm.find("编制") != std::string::npos ||
                                           norm.find("编写") != std::string::npos);
     if (period || phrase) {

@@ -167,6 +167,7 @@ void WriteRecord(std::string* out, const Record& record) {
       p.String("text", f.provenance.text);
       p.String("cell", f.provenance.cell);
       p.String("rule", f.provenance.rule);
+      if (!f.provenance.unit.empty()) p.String("unit", f.provenance.unit);
     }
   }
   WriteAudit(o.Key("audit"), record.audit);
