@@ -91,3 +91,31 @@ TEST(TextTables, FlattenedIsRecognised) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST(TextTables, FlattenedRunsAndEnumerations) {
+  Document doc = testing::MakeDocument(
+      "信息内容本年制发件数规章000行政规范性文件5225（三）不予公开1.属于国家秘密0000000"
+      "2.其他法律行政法规禁止公开0000000行政事业性收费739.0766政府集中采购304948.3955万元");
+  TableGrid g = GridOf(doc);
+  ASSERT_EQ(g.layout, Layout::kFlattened);
+  std::vector<std::pair<std::string, std::string>> rows;
+  for (const Row& r : g.rows) {
+    rows.emplace_back(r.labels.empty() ? "" : r.labels[0].text,
+                      r.values.empty() ? "" : r.values[0].text);
+  }
+  std::vector<std::pair<std::string, std::string>> want = {
+      {"信息内容本年制发件数规章", "000"},
+      {"行政规范性文件", "5225"},
+      {"(三)不予公开1.属于国家秘密", "0000000"},  // 「1.」 joins the label it numbers
+      {"2.其他法律行政法规禁止公开", "0000000"},
+      {"行政事业性收费", "739.0766"},
+      {"政府集中采购", "304948.3955万元"}};
+  EXPECT_EQ(rows, want);
+  EXPECT_EQ(g.rows[1].values[0].kind, CellKind::kRun);
+}
+
+}  // namespace
+}  // namespace gongkai
