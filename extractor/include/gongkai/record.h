@@ -2,6 +2,7 @@
 #ifndef GONGKAI_RECORD_H_
 #define GONGKAI_RECORD_H_
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,6 +42,7 @@ struct Provenance {
   std::string cell;  // the printed cell; empty for a blank cell
   std::string rule;  // grammar rule id that identified the row
   std::string unit;  // the unit printed with the value (统计表 indicators), if any
+  std::optional<std::array<double, 4>> box;  // PDFs: the cell's x0, y0, x1, y1 in points
 };
 
 struct Figure {

@@ -555,7 +555,10 @@ class RowTableReader {
         f.provenance.text = a->row->text;
         f.provenance.line = cell ? cell->line : a->row->line;
         f.provenance.page = cell ? cell->page : a->row->page;
-        if (cell) f.provenance.cell = cell->text;
+        if (cell) {
+          f.provenance.cell = cell->text;
+          f.provenance.box = cell->box;
+        }
         if (flattened) {
           f.value = splits[r].values[c];
           if (!splits[r].candidates[c].empty()) {
@@ -782,7 +785,10 @@ TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
       f.provenance.text = row->text;
       f.provenance.line = cell ? cell->line : row->line;
       f.provenance.page = cell ? cell->page : row->page;
-      if (cell) f.provenance.cell = cell->text;
+      if (cell) {
+        f.provenance.cell = cell->text;
+        f.provenance.box = cell->box;
+      }
       CellNumber n = cell ? ParseCellNumber(cell->text) : CellNumber{CellNumber::Kind::kBlank};
       if (n.kind == CellNumber::Kind::kNumber) {
         f.value = n.value;

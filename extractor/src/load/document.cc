@@ -8,6 +8,7 @@ std::string DumpDocument(const Document& doc) {
          "\t" + std::to_string(doc.lines.size()) + " lines\n";
   for (const Line& line : doc.lines) {
     out += std::to_string(line.number);
+    if (line.page) out += " p" + std::to_string(*line.page);
     out += '\t';
     out += line.text;
     if (!line.norm.empty() && line.norm != line.text) {

@@ -11,11 +11,19 @@
 
 namespace gongkai {
 
+// A run of text on a PDF page with its bounding box (points, origin top left).
+struct Box {
+  std::string text;  // as extracted
+  std::string norm;  // NFKC copy (filled by Normalize)
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
 struct Line {
   int number = 0;            // 1-based, counting every line break of the original
   std::optional<int> page;   // PDFs only
   std::string text;          // original, as decoded to UTF-8
   std::string norm;          // NFKC copy for matching (filled by Normalize)
+  std::vector<Box> boxes;    // PDFs: the line's text runs, left to right
 };
 
 struct Document {

@@ -64,7 +64,10 @@ std::string Normalizer::Normalize(std::string_view text) const {
 }
 
 void Normalizer::NormalizeDocument(Document* doc) const {
-  for (Line& line : doc->lines) line.norm = Normalize(line.text);
+  for (Line& line : doc->lines) {
+    line.norm = Normalize(line.text);
+    for (Box& box : line.boxes) box.norm = Normalize(box.text);
+  }
 }
 
 }  // namespace gongkai

@@ -9,9 +9,11 @@
 #include "gongkai/jsonl.h"
 #include "grammar/grammar.h"
 #include "load/document.h"
+#include "load/pdf_loader.h"
 #include "load/text_loader.h"
 #include "normalize/normalize.h"
 #include "segment/segmenter.h"
+#include "tables/pdf_tables.h"
 #include "tables/text_tables.h"
 #include "util/sha256.h"
 #include "util/text.h"
@@ -145,20 +147,18 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
     record.error = std::move(e);
     return record;
   };
-  if (record.source.media_type == "application/pdf") {
-    return fail({"pdf.unsupported", path + ": PDF input needs the PDF loader, not yet built"});
-  }
-
   // load
   Document doc;
   doc.source = record.source;
   Error error;
-  if (!LoadText(bytes, &doc, &error)) {
+  const bool pdf = record.source.media_type == "application/pdf";
+  if (!(pdf ? LoadPdf(bytes, &doc, &error) : LoadText(bytes, &doc, &error))) {
     error.message = path + ": " + error.message;
     return fail(error);
   }
   record.source.encoding = doc.source.encoding;
   record.source.media_type = doc.source.media_type;
+  record.source.pages = doc.source.pages;
   if (stop == Stage::kLoad) {
     *dump = DumpDocument(doc);
     return record;
@@ -218,7 +218,8 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
         grids.push_back(std::move(empty));
         continue;
       }
-      grids.push_back(BuildTextGrid(table, LinesOf(doc, *span)));
+      std::vector<SpanLine> lines = LinesOf(doc, *span);
+      grids.push_back(pdf ? BuildGeometryGrid(table, lines) : BuildTextGrid(table, lines));
     }
   }
   if (stats) {

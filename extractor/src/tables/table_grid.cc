@@ -47,6 +47,8 @@ const char* LayoutName(Layout layout) {
       return "cell-per-line";
     case Layout::kFlattened:
       return "flattened";
+    case Layout::kGeometry:
+      return "pdf-geometry";
   }
   return "none";
 }

@@ -3,6 +3,7 @@
 #ifndef GONGKAI_TABLES_TABLE_GRID_H_
 #define GONGKAI_TABLES_TABLE_GRID_H_
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,7 @@ struct Cell {
   int col = -1;  // position among the printed row's cells, where the layout shows it
   CellKind kind = CellKind::kBlank;  // how text reads (util/number.h), set by MakeCell
   std::string key;  // text cells: the text with spaces removed, as label patterns see it
+  std::optional<std::array<double, 4>> box;  // PDFs: x0, y0, x1, y1 on the page, in points
 };
 
 // A cell with its kind worked out once.
@@ -40,7 +42,7 @@ struct Row {
   bool flattened = false;
 };
 
-enum class Layout { kNone, kTabbed, kSpaced, kCellPerLine, kFlattened };
+enum class Layout { kNone, kTabbed, kSpaced, kCellPerLine, kFlattened, kGeometry };
 
 const char* LayoutName(Layout layout);
 

@@ -1,5 +1,7 @@
 #include "gongkai/jsonl.h"
 
+#include <cmath>
+
 #include "util/json.h"
 
 namespace gongkai {
@@ -168,6 +170,16 @@ void WriteRecord(std::string* out, const Record& record) {
       p.String("cell", f.provenance.cell);
       p.String("rule", f.provenance.rule);
       if (!f.provenance.unit.empty()) p.String("unit", f.provenance.unit);
+      if (f.provenance.box) {
+        std::string* b = p.Key("box");
+        b->push_back('[');
+        for (size_t i = 0; i < 4; ++i) {
+          if (i) b->push_back(',');
+          // Rounded to 0.1 pt: stable output, finer than any printed glyph.
+          AppendJsonNumber(b, std::round((*f.provenance.box)[i] * 10) / 10);
+        }
+        b->push_back(']');
+      }
     }
   }
   WriteAudit(o.Key("audit"), record.audit);
