@@ -69,6 +69,16 @@ void BM_PeerIcuNfkc(benchmark::State& state) {
 }
 BENCHMARK(BM_PeerIcuNfkc)->Unit(benchmark::kMillisecond)->MinTime(2.0);
 
+// Start-up: loading and compiling the grammars (paid once per process).
+void BM_CreateExtractor(benchmark::State& state) {
+  for (auto _ : state) {
+    gongkai::Error error;
+    auto extractor = gongkai::Extractor::Create({}, &error);
+    benchmark::DoNotOptimize(extractor.get());
+  }
+}
+BENCHMARK(BM_CreateExtractor)->Unit(benchmark::kMillisecond);
+
 // One benchmark per corpus text (run with --benchmark_filter=BM_File to see which inputs cost most).
 void BM_File(benchmark::State& state, const std::string& path, const std::string& bytes) {
   gongkai::Error error;

@@ -172,6 +172,15 @@ bool LoadPdf(std::string_view bytes, Document* doc, Error* error) {
                   " characters on " + std::to_string(pages) + " pages): a scan needs OCR"};
     return false;
   }
+  // Fonts without a ToUnicode map come out as control characters, or as Latin-1 look-alikes
+  // chosen by glyph number («€•‚ƒ„…»): either way, next to no Chinese in a Chinese report.
+  if (stats.han * 20 < stats.total && stats.total >= 50) {
+    *error = {"pdf.no_text_layer",
+              "the PDF's text layer holds " + std::to_string(stats.han) + " Chinese characters in " +
+                  std::to_string(stats.total) +
+                  ": its fonts lack a ToUnicode map, the text is unreadable"};
+    return false;
+  }
   if (stats.junk * 10 > stats.total) {
     *error = {"pdf.no_text_layer",
               "the PDF's text layer is " + std::to_string(stats.junk * 100 / stats.total) +

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <re2/re2.h>
+
 #include "util/text.h"
 
 namespace gongkai {
@@ -38,9 +40,18 @@ PlacedCell Place(const Box& box, const Line& line) {
   return p;
 }
 
+// Whether a label opens with an enumeration (「1.」 「2、」 「（三）」 「四、」): the start of a new
+// row's label, never the wrapped tail of the label above.
+bool StartsItem(const std::string& text) {
+  static const RE2 kItem(
+      R"(^(?:\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+条))");
+  return RE2::PartialMatch(text, kItem);
+}
+
 // Joins the label cells of one column of one row (a label wrapped over lines) into one cell.
 Cell JoinCells(std::vector<PlacedCell> cells) {
   std::sort(cells.begin(), cells.end(), [](const PlacedCell& a, const PlacedCell& b) {
+    if (a.page != b.page) return a.page < b.page;
     return std::fabs(a.cy() - b.cy()) > 2 ? a.cy() < b.cy() : a.x0 < b.x0;
   });
   std::string text;
@@ -107,7 +118,16 @@ void JoinSpanningLabels(TableGrid* grid) {
             break;
           }
         }
-        if (hit == limit) break;
+        if (hit == limit) {
+          // A row between two pieces of a tall cell holds none of it: look further, while
+          // the rows are still beside the cell.
+          bool beside = rows[next].page == last.page && last.box && !labels.empty() &&
+                        labels.back().box &&
+                        (*labels.back().box)[1] <=
+                            (*last.box)[3] + 1.5 * ((*last.box)[3] - (*last.box)[1]) + 4;
+          if (beside) continue;
+          break;
+        }
         last = labels[hit];
         Cell merged = MakeCell(joined.text + labels[hit].text, joined.line, joined.page);
         merged.box = std::array<double, 4>{
@@ -147,54 +167,177 @@ TableGrid BuildGeometryGrid(const std::string& table, const std::vector<SpanLine
     if (prose) continue;
     geo.push_back(std::move(g));
   }
-  // Columns: the horizontal extents of the value cells, merged where they overlap.
-  std::vector<Column> columns;
-  for (const GeoLine& g : geo) {
-    for (const PlacedCell& v : g.values) columns.push_back({v.x0, v.x1});
+  // Blocks: a header line whose cells reach into the value columns of the next row with values
+  // starts a new block, with columns of its own (table 二's sub-tables need not line up).
+  std::vector<int> block(geo.size(), 0);
+  std::vector<bool> header(geo.size(), false);
+  int current = 0;
+  bool any_values = false;
+  for (size_t i = 0; i < geo.size(); ++i) {
+    any_values |= !geo[i].values.empty();
+    if (geo[i].values.empty() && geo[i].labels.size() >= 2) {
+      size_t next = i + 1;
+      while (next < geo.size() && geo[next].values.empty()) ++next;
+      if (next < geo.size()) {
+        double first_value = 1e9;
+        for (const PlacedCell& v : geo[next].values) first_value = std::min(first_value, v.x0);
+        int spread = 0;
+        for (const PlacedCell& c : geo[i].labels) spread += c.x0 >= first_value - 2 ? 1 : 0;
+        if (spread >= 1) {
+          ++current;
+          header[i] = true;
+        }
+      }
+    }
+    block[i] = current;
   }
-  std::sort(columns.begin(), columns.end(),
-            [](const Column& a, const Column& b) { return a.x0 < b.x0; });
-  std::vector<Column> merged;
-  for (const Column& c : columns) {
-    if (!merged.empty() && c.x0 <= merged.back().x1 + 1.0) {
-      merged.back().x1 = std::max(merged.back().x1, c.x1);
-    } else {
-      merged.push_back(c);
+  if (!any_values) return grid;
+  grid.layout = Layout::kGeometry;
+  // Columns of each block: the horizontal extents of its value cells, merged where they overlap.
+  std::vector<std::vector<Column>> columns(current + 1);
+  std::vector<double> value_start(current + 1, 1e9);
+  for (size_t i = 0; i < geo.size(); ++i) {
+    for (const PlacedCell& v : geo[i].values) {
+      columns[block[i]].push_back({v.x0, v.x1});
+      value_start[block[i]] = std::min(value_start[block[i]], v.x0);
     }
   }
-  columns = std::move(merged);
-  if (columns.empty()) return grid;
-  grid.layout = Layout::kGeometry;
+  for (std::vector<Column>& cols : columns) {
+    std::sort(cols.begin(), cols.end(),
+              [](const Column& a, const Column& b) { return a.x0 < b.x0; });
+    std::vector<Column> merged;
+    for (const Column& c : cols) {
+      if (!merged.empty() && c.x0 <= merged.back().x1 + 1.0) {
+        merged.back().x1 = std::max(merged.back().x1, c.x1);
+      } else {
+        merged.push_back(c);
+      }
+    }
+    cols = std::move(merged);
+  }
+  // A label cell stands left of its block's values (a block of headers only: anywhere).
+  auto in_label_area = [&](const PlacedCell& c, size_t line) {
+    return c.x1 <= value_start[block[line]] + 1;
+  };
 
-  // Each line with values is a row; its band reaches halfway to the next row above and below
-  // (on the same page), and at most a line and a half beyond its own text.
+  // Rows: the lines with values. Their label cells: those on the line, then the label lines
+  // around them — a wrapped label continues its row's cell line by line (top-aligned cells
+  // wrap downwards, centred ones both ways), anything else goes to the row whose band (halfway
+  // to the neighbouring rows) holds it, or stands alone (headers, group labels, rows that print
+  // no numbers).
   std::vector<size_t> data;
   for (size_t i = 0; i < geo.size(); ++i) {
     if (!geo[i].values.empty()) data.push_back(i);
   }
-  struct Band {
-    double top, bottom;
-  };
-  std::vector<Band> bands(data.size());
+  std::vector<std::vector<PlacedCell>> labels(data.size());
   for (size_t k = 0; k < data.size(); ++k) {
-    const GeoLine& g = geo[data[k]];
-    // Reach by the height of the row's label text (numbers are often set taller).
-    double height = 0;
-    for (const PlacedCell& c : g.labels) height = std::max(height, c.y1 - c.y0);
-    if (height == 0) height = g.y1 - g.y0;
-    double reach = 1.5 * std::max(height, 6.0);
-    double top = g.y0 - reach, bottom = g.y1 + reach;
-    if (k > 0 && geo[data[k - 1]].page == g.page) {
-      top = std::max(top, (geo[data[k - 1]].y1 + g.y0) / 2);
+    for (PlacedCell& c : geo[data[k]].labels) {
+      if (in_label_area(c, data[k])) labels[k].push_back(std::move(c));
     }
-    if (k + 1 < data.size() && geo[data[k + 1]].page == g.page) {
-      bottom = std::min(bottom, (g.y1 + geo[data[k + 1]].y0) / 2);
-    }
-    bands[k] = {top, bottom};
   }
-  // Label lines inside a band belong to that row (wrapped labels, spanning labels); the others
-  // are rows of their own (headers, group labels, rows that print no numbers).
-  std::vector<std::vector<PlacedCell>> attached(data.size());
+  struct Free {
+    PlacedCell cell;
+    size_t line;
+    bool header = false;  // on a header line: stays there
+    bool used = false;    // attached to a row
+  };
+  std::vector<Free> free;
+  for (size_t i = 0; i < geo.size(); ++i) {
+    if (!geo[i].values.empty()) continue;
+    // Header lines stay rows of their own: their cells are column headings, never part of a
+    // row's label. So do table 二's article lines (「第二十条第（五）项」), which span the table.
+    static const RE2 kArticle(R"(^第[一二三四五六七八九十]+条)");
+    bool article = !geo[i].labels.empty() &&
+                   RE2::PartialMatch(geo[i].labels[0].cell.key, kArticle);
+    for (PlacedCell& c : geo[i].labels) {
+      free.push_back({std::move(c), i, header[i] || article});
+    }
+  }
+  // The data row just above (or below) a line on the same page, or -1.
+  auto above = [&](size_t line) {
+    int best = -1;
+    for (size_t k = 0; k < data.size(); ++k) {
+      if (data[k] < line && geo[data[k]].page == geo[line].page) best = static_cast<int>(k);
+    }
+    return best;
+  };
+  auto below = [&](size_t line) {
+    for (size_t k = 0; k < data.size(); ++k) {
+      if (data[k] > line && geo[data[k]].page == geo[line].page) return static_cast<int>(k);
+    }
+    return -1;
+  };
+  // Whether lower continues upper's cell: same column, the next line down, nothing between.
+  auto continues = [&](const PlacedCell& upper, const PlacedCell& lower) {
+    double h = std::max(std::min(upper.y1 - upper.y0, lower.y1 - lower.y0), 4.0);
+    double gap = lower.y0 - upper.y1;
+    if (std::fabs(upper.x0 - lower.x0) > 4 || gap < -1 || gap > 1.2 * h) return false;
+    for (const Free& other : free) {
+      const PlacedCell& c = other.cell;
+      if (c.page == upper.page && std::fabs(c.x0 - upper.x0) <= 4 && c.cy() > upper.cy() + 1 &&
+          c.cy() < lower.cy() - 1) {
+        return false;
+      }
+    }
+    return true;
+  };
+  // The last data row before a line, on any page (a row may break over a page).
+  auto before = [&](size_t line) {
+    int best = -1;
+    for (size_t k = 0; k < data.size() && data[k] < line; ++k) best = static_cast<int>(k);
+    return best;
+  };
+  for (Free& f : free) {  // downwards, top to bottom
+    if (f.header || !in_label_area(f.cell, f.line) || StartsItem(f.cell.cell.text)) continue;
+    int k = above(f.line);
+    bool across = false;
+    if (k < 0) {
+      // The top of a page, before any row on it: the tail of the previous page's last row.
+      k = before(f.line);
+      across = k >= 0;
+    }
+    if (k < 0) continue;
+    for (const PlacedCell& c : labels[k]) {
+      bool same_column = std::fabs(c.x0 - f.cell.x0) <= 4;
+      if (across ? same_column && c.page != f.cell.page : continues(c, f.cell)) {
+        labels[k].push_back(f.cell);
+        f.used = true;
+        break;
+      }
+    }
+  }
+  for (size_t n = free.size(); n > 0; --n) {  // upwards, bottom to top
+    Free& f = free[n - 1];
+    if (f.header || f.used || !in_label_area(f.cell, f.line)) continue;
+    int k = below(f.line);
+    if (k < 0) continue;
+    for (const PlacedCell& c : labels[k]) {
+      if (continues(f.cell, c) && !StartsItem(c.cell.text)) {
+        labels[k].push_back(f.cell);
+        f.used = true;
+        break;
+      }
+    }
+  }
+  for (Free& f : free) {  // the rest: by band
+    if (f.header || f.used || !in_label_area(f.cell, f.line)) continue;
+    int k = above(f.line), j = below(f.line);
+    // Above the table's first row is the header zone: nothing there labels a row.
+    if (k < 0 && j == 0) continue;
+    auto reach = [&](int r) {
+      double h = 0;
+      for (const PlacedCell& c : labels[r]) h = std::max(h, c.y1 - c.y0);
+      return 1.5 * std::max(h > 0 ? h : geo[data[r]].y1 - geo[data[r]].y0, 6.0);
+    };
+    double dk = k >= 0 ? f.cell.cy() - geo[data[k]].y1 : 1e9;
+    double dj = j >= 0 ? geo[data[j]].y0 - f.cell.cy() : 1e9;
+    int home = dk <= dj ? k : j;
+    if (home >= 0 && std::min(dk, dj) <= reach(home)) {
+      labels[home].push_back(f.cell);
+      f.used = true;
+    }
+  }
+
   struct Item {
     int page;
     double y;
@@ -205,60 +348,47 @@ TableGrid BuildGeometryGrid(const std::string& table, const std::vector<SpanLine
   for (size_t k = 0; k < data.size(); ++k) {
     order.push_back({geo[data[k]].page, geo[data[k]].y0, static_cast<int>(k), data[k]});
   }
+  std::vector<std::vector<PlacedCell>> alone(geo.size());
+  for (Free& f : free) {
+    if (!f.used) alone[f.line].push_back(std::move(f.cell));
+  }
   for (size_t i = 0; i < geo.size(); ++i) {
-    if (!geo[i].values.empty()) continue;
-    std::vector<PlacedCell> rest;
-    for (PlacedCell& c : geo[i].labels) {
-      int home = -1;
-      for (size_t k = 0; k < data.size() && home < 0; ++k) {
-        if (geo[data[k]].page == c.page && c.cy() >= bands[k].top && c.cy() <= bands[k].bottom &&
-            c.x1 <= columns.front().x0 + 1) {
-          home = static_cast<int>(k);
-        }
-      }
-      if (home >= 0) {
-        attached[home].push_back(std::move(c));
-      } else {
-        rest.push_back(std::move(c));
-      }
-    }
-    if (!rest.empty()) {
-      geo[i].labels = std::move(rest);
-      order.push_back({geo[i].page, geo[i].y0, -1, i});
-    }
+    if (!alone[i].empty()) order.push_back({geo[i].page, geo[i].y0, -1, i});
   }
   std::stable_sort(order.begin(), order.end(), [](const Item& a, const Item& b) {
     return a.page != b.page ? a.page < b.page : a.y < b.y;
   });
   for (const Item& item : order) {
-    GeoLine& g = geo[item.geo_index];
+    const GeoLine& g = geo[item.geo_index];
     Row row;
     row.line = g.line->number;
     row.page = g.line->page;
     row.text = g.line->text;
     row.explicit_blanks = true;
-    std::vector<PlacedCell> labels = g.labels;
+    std::vector<PlacedCell> cells;
     if (item.data_index >= 0) {
-      for (PlacedCell& c : attached[item.data_index]) labels.push_back(std::move(c));
-      // Labels right of the first value column are headers printed in the row: not its label.
-      std::erase_if(labels,
-                    [&](const PlacedCell& c) { return c.x0 >= columns.front().x0 - 1; });
-      std::vector<const PlacedCell*> slot(columns.size(), nullptr);
+      cells = std::move(labels[item.data_index]);
+      const std::vector<Column>& cols = columns[block[item.geo_index]];
+      std::vector<const PlacedCell*> slot(cols.size(), nullptr);
       for (const PlacedCell& v : g.values) {
-        for (size_t c = 0; c < columns.size(); ++c) {
-          if (v.cx() >= columns[c].x0 - 1 && v.cx() <= columns[c].x1 + 1) {
+        for (size_t c = 0; c < cols.size(); ++c) {
+          if (v.cx() >= cols[c].x0 - 1 && v.cx() <= cols[c].x1 + 1) {
             slot[c] = &v;
             break;
           }
         }
       }
-      for (size_t c = 0; c < columns.size(); ++c) {
+      for (size_t c = 0; c < cols.size(); ++c) {
         Cell cell = slot[c] ? slot[c]->cell : MakeCell("", g.line->number, g.line->page);
+        // A blank cell's box: its column across the row's line.
+        if (!slot[c]) cell.box = std::array<double, 4>{cols[c].x0, g.y0, cols[c].x1, g.y1};
         cell.col = static_cast<int>(c);
         row.values.push_back(std::move(cell));
       }
+    } else {
+      cells = std::move(alone[item.geo_index]);
     }
-    if (!labels.empty()) row.labels = LabelColumns(std::move(labels));
+    if (!cells.empty()) row.labels = LabelColumns(std::move(cells));
     if (row.labels.empty() && row.values.empty()) continue;
     grid.rows.push_back(std::move(row));
   }
