@@ -42,6 +42,24 @@ TEST(Jsonl, RecordFollowsTheContract) {
   EXPECT_GE(j["audit"].size(), 40u);
 }
 
+TEST(Jsonl, PdfProvenanceHasPageAndBox) {
+  std::string pdf = testing::ReadFile(testing::SourceDir() +
+                                      "/corpus/real/2024_huaian_shi_1/input.pdf");
+  Record record = testing::SharedExtractor().ExtractBytes("huaian.pdf", pdf);
+  nlohmann::json j = nlohmann::json::parse(ToJsonLine(record));
+  EXPECT_EQ(j["source"]["media_type"], "application/pdf");
+  EXPECT_EQ(j["source"]["pages"], 6);
+  const auto& p = j["provenance"]["proactive.penalties.decisions"];
+  EXPECT_EQ(p["page"], 4);
+  EXPECT_EQ(p["cell"], "3985758");
+  ASSERT_EQ(p["box"].size(), 4u);
+  EXPECT_LT(p["box"][0].get<double>(), p["box"][2].get<double>());
+  EXPECT_LT(p["box"][1].get<double>(), p["box"][3].get<double>());
+  // Table 三 starts on page 4 and ends on page 5.
+  EXPECT_EQ(j["provenance"]["requests.received.total"]["page"], 4);
+  EXPECT_EQ(j["provenance"]["requests.carried_forward.total"]["page"], 5);
+}
+
 TEST(Jsonl, ErrorRecord) {
   Record record = testing::SharedExtractor().ExtractBytes("empty.txt", "");
   nlohmann::json j = nlohmann::json::parse(ToJsonLine(record));
