@@ -14,9 +14,10 @@ int main(int argc, char** argv) {
   gongkai::ExtractCommand extract;
   CLI::App* cmd = app.add_subcommand(
       "extract",
-      "Extract one record per input file (UTF-8, UTF-16 or GB18030 text) as JSON Lines.\n"
+      "Extract one record per input file (PDF, or UTF-8/UTF-16/GB18030 text) as JSON Lines.\n"
       "Every input gives a record: a report (status ok or partial) or an error record with a "
-      "code\n(empty_input, bad_encoding, not_a_report, io.unreadable, pdf.unsupported).");
+      "code\n(empty_input, bad_encoding, not_a_report, io.unreadable, pdf.encrypted, "
+      "pdf.damaged,\npdf.no_text_layer).");
   cmd->add_option("files", extract.inputs, "report files")->required();
   cmd->add_option("-o,--output", extract.output, "write the records to FILE instead of stdout");
   cmd->add_option("--dump", extract.dump_stage,
