@@ -1,4 +1,4 @@
-// `gongkai extract`: files in, one JSON Lines record per file out.
+// The gongkai commands: extract, audit, merge. main.cc only parses the command line.
 #ifndef GONGKAI_CLI_EXTRACT_COMMAND_H_
 #define GONGKAI_CLI_EXTRACT_COMMAND_H_
 
@@ -9,21 +9,40 @@ namespace gongkai {
 
 // Exit codes, documented in README.md and `gongkai --help`.
 enum ExitCode {
-  kExitOk = 0,        // every input gave a record with status ok
-  kExitFailed = 1,    // at least one input gave an error record
+  kExitOk = 0,        // every input gave a record with status ok; audit: every identity holds
+  kExitFailed = 1,    // every input gave an error record; audit: an identity fails
   kExitUsage = 2,     // bad command line
-  kExitPartial = 3,   // every input gave a record, some with status partial
-  kExitInternal = 4,  // grammars unreadable, output unwritable
+  kExitPartial = 3,   // some inputs gave partial or error records, not all failed
+  kExitInternal = 4,  // grammars unreadable, output unwritable, dataset unreadable
 };
 
 struct ExtractCommand {
-  std::vector<std::string> inputs;
-  std::string output;      // empty: stdout
-  std::string dump_stage;  // empty: full records
+  std::vector<std::string> inputs;  // files and folders
+  std::string output;               // empty: JSON Lines on stdout; .sqlite/.db, .csv by extension
+  bool excel = false;               // CSV with a UTF-8 BOM
+  std::string dump_stage;           // empty: full records
   std::string grammar_dir;
+  int jobs = 0;                     // 0: the number of cores
+  double timeout = 60;
+  std::string shard;                // "K/N"
+  std::string manifest;
 };
 
 int RunExtract(const ExtractCommand& command);
+
+struct AuditCommand {
+  std::string dataset;
+  bool json = false;
+};
+
+int RunAudit(const AuditCommand& command);
+
+struct MergeCommand {
+  std::vector<std::string> inputs;
+  std::string output;
+};
+
+int RunMerge(const MergeCommand& command);
 
 }  // namespace gongkai
 

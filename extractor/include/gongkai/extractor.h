@@ -3,6 +3,7 @@
 #define GONGKAI_EXTRACTOR_H_
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,16 @@ enum class Stage { kLoad, kNormalize, kSegment, kTables, kFigures, kAudit, kAll 
 
 // Parses "load", "normalize", "segment", "tables", "figures", "audit". False if unknown.
 bool ParseStage(std::string_view name, Stage* stage);
+
+// What a scraper knew about an input (a row of --manifest): the page title names agency and year
+// when the text does not, the publication date gives the timeliness finding.
+struct SourceHints {
+  std::string url;
+  std::string title;
+  std::string published;
+  std::string agency;
+  std::optional<int> year;
+};
 
 struct ExtractorOptions {
   // Folder holding grammar TOML files; empty: the grammars compiled into the binary.
@@ -33,10 +44,11 @@ class Extractor {
   Extractor& operator=(const Extractor&) = delete;
 
   // Reads the file at path and extracts its record. Never throws; a bad input gives an error record.
-  Record ExtractFile(const std::string& path) const;
+  Record ExtractFile(const std::string& path, const SourceHints& hints = {}) const;
 
   // Extracts from bytes already in memory; path is only reported.
-  Record ExtractBytes(const std::string& path, std::string_view bytes) const;
+  Record ExtractBytes(const std::string& path, std::string_view bytes,
+                      const SourceHints& hints = {}) const;
 
   // As ExtractBytes, but stops after stage and returns that stage's result as stable text.
   // An input that fails before stage gives its error record's JSON instead.
@@ -46,7 +58,8 @@ class Extractor {
 
  private:
   explicit Extractor(std::unique_ptr<GrammarSet> grammars);
-  Record Run(const std::string& path, std::string_view bytes, Stage stop, std::string* dump) const;
+  Record Run(const std::string& path, std::string_view bytes, Stage stop, std::string* dump,
+             const SourceHints& hints) const;
 
   std::unique_ptr<GrammarSet> grammars_;
 };

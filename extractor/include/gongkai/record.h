@@ -24,6 +24,10 @@ struct SourceInfo {
   uint64_t bytes = 0;
   std::optional<int> pages;  // PDFs only
   std::string encoding;      // "UTF-8", "UTF-16LE", "GB18030", ...
+  // What the scraper knew (--manifest): written when known.
+  std::string url;
+  std::string title;
+  std::string published;
 };
 
 struct Section {

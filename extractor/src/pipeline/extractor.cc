@@ -18,6 +18,8 @@
 #include "util/sha256.h"
 #include "util/text.h"
 
+#include <optional>
+
 namespace gongkai {
 namespace {
 
@@ -69,6 +71,65 @@ Diagnostic MissingTable(const Document& doc, const Segments& segments, const Gra
   return d;
 }
 
+// The scraper's page title and columns fill in the agency and year the text does not give
+// (many scraped pages lack their title), or only gives from weak evidence.
+void ApplyHints(const SourceHints& hints, const GrammarSet& grammars, Segments* segments) {
+  ReportInfo& info = segments->info;
+  std::string agency;
+  std::optional<int> year;
+  if (!hints.title.empty()) {
+    std::string title = StripSpaces(Normalizer().Normalize(hints.title));
+    std::string a, y;
+    if (RE2::PartialMatch(title, *grammars.report().title.strict, &a, &y)) {
+      if (RE2::PartialMatch(a, *grammars.report().agency.strict)) agency = a;
+      year = std::stoi(y);
+    }
+  }
+  if (agency.empty()) agency = hints.agency;
+  if (!year) year = hints.year;
+  bool weak_agency = info.agency.empty() || info.agency_source == "text";
+  bool weak_year = !info.year || info.year_source == "signature";
+  if (!agency.empty() && weak_agency) {
+    info.agency = agency;
+    info.agency_source = "manifest";
+    std::erase_if(segments->diagnostics,
+                  [](const Diagnostic& d) { return d.code == "report.agency_missing"; });
+  }
+  if (year && weak_year) {
+    info.year = year;
+    info.year_source = "manifest";
+    std::erase_if(segments->diagnostics, [](const Diagnostic& d) {
+      return d.code == "report.year_missing" || d.code == "report.year_inferred";
+    });
+  }
+  if (info.title.empty() && !hints.title.empty()) info.title = hints.title;
+}
+
+// 「2020-01-30」, 「2020年01月16日」, 「2020-01-20 13:26:00」 as 20200130; 0 if none.
+int ParseDate(const std::string& text) {
+  static const RE2 kDate(R"((\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2}))");
+  int y = 0, m = 0, d = 0;
+  if (!RE2::PartialMatch(text, kDate, &y, &m, &d) || m < 1 || m > 12 || d < 1 || d > 31) return 0;
+  return y * 10000 + m * 100 + d;
+}
+
+// Art. 49 of the 条例: departments publish by 31 January, people's governments by 31 March of the
+// following year.
+std::optional<Finding> Timeliness(const ReportInfo& info, const std::string& published) {
+  int date = ParseDate(published);
+  if (date == 0 || !info.year) return std::nullopt;
+  bool government = info.agency.size() >= 12 &&
+                    info.agency.compare(info.agency.size() - 12, 12, "人民政府") == 0;
+  Finding f;
+  f.rule = "report.timeliness";
+  f.row = government ? "government" : "department";
+  f.column = "published";
+  f.lhs = date;
+  f.rhs = (*info.year + 1) * 10000 + (government ? 331 : 131);
+  f.ok = f.lhs <= f.rhs;
+  return f;
+}
+
 Status StatusOf(const std::vector<Diagnostic>& diagnostics) {
   for (const Diagnostic& d : diagnostics) {
     if (d.severity == Severity::kError) return Status::kPartial;
@@ -103,7 +164,7 @@ std::unique_ptr<Extractor> Extractor::Create(const ExtractorOptions& options, Er
   return std::unique_ptr<Extractor>(new Extractor(std::move(grammars)));
 }
 
-Record Extractor::ExtractFile(const std::string& path) const {
+Record Extractor::ExtractFile(const std::string& path, const SourceHints& hints) const {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     Record r;
@@ -121,24 +182,28 @@ Record Extractor::ExtractFile(const std::string& path) const {
     r.error = Error{"io.unreadable", "read error on " + path};
     return r;
   }
-  return ExtractBytes(path, content.str());
+  return ExtractBytes(path, content.str(), hints);
 }
 
-Record Extractor::ExtractBytes(const std::string& path, std::string_view bytes) const {
-  return Run(path, bytes, Stage::kAll, nullptr);
+Record Extractor::ExtractBytes(const std::string& path, std::string_view bytes,
+                               const SourceHints& hints) const {
+  return Run(path, bytes, Stage::kAll, nullptr, hints);
 }
 
 std::string Extractor::Dump(const std::string& path, std::string_view bytes, Stage stage) const {
   std::string dump;
-  Record r = Run(path, bytes, stage, &dump);
+  Record r = Run(path, bytes, stage, &dump, SourceHints{});
   if (r.error) return ToJsonLine(r) + "\n";
   return dump;
 }
 
 Record Extractor::Run(const std::string& path, std::string_view bytes, Stage stop,
-                      std::string* dump) const {
+                      std::string* dump, const SourceHints& hints) const {
   Record record;
   record.source.path = path;
+  record.source.url = hints.url;
+  record.source.title = hints.title;
+  record.source.published = hints.published;
   record.source.bytes = bytes.size();
   record.source.sha256 = Sha256Hex(bytes);
   record.source.media_type = SniffMediaType(bytes);
@@ -183,6 +248,7 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
     *dump = DumpSegments(segments);
     return record;
   }
+  ApplyHints(hints, *grammars_, &segments);
   // The pre-2019 统计表 (an appendix page, or a whole scraped page): its own table. Section
   // headings inside it (「一、主动公开情况」) are its indicator groups, not report sections.
   size_t stats_line = 0;
@@ -274,6 +340,9 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
 
   // audit
   record.audit = Audit(record.figures);
+  if (std::optional<Finding> timely = Timeliness(record.report, hints.published)) {
+    record.audit.push_back(std::move(*timely));
+  }
   if (stop == Stage::kAudit) {
     *dump = DumpAudit(record.audit);
     return record;

@@ -57,6 +57,9 @@ void WriteSource(std::string* out, const SourceInfo& s) {
   o.Key("bytes")->append(std::to_string(s.bytes));
   if (s.pages) o.Int("pages", s.pages);
   o.StringOrNull("encoding", s.encoding);
+  if (!s.url.empty()) o.UntrustedString("url", s.url);
+  if (!s.title.empty()) o.UntrustedString("title", s.title);
+  if (!s.published.empty()) o.UntrustedString("published", s.published);
 }
 
 void WriteReport(std::string* out, const ReportInfo& r) {

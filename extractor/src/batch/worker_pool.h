@@ -1,0 +1,43 @@
+// Extraction in worker processes: a crash or a hang costs only the file that caused it.
+#ifndef GONGKAI_BATCH_WORKER_POOL_H_
+#define GONGKAI_BATCH_WORKER_POOL_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "gongkai/extractor.h"
+
+namespace gongkai {
+
+struct Task {
+  std::string path;
+  SourceHints hints;  // what a scraper knew about the file (may be empty)
+};
+
+struct PoolOptions {
+  int jobs = 1;
+  double timeout_seconds = 60;
+  // For tests: names whose worker crashes (crash) or hangs (hang) on purpose, read from the
+  // environment variable GONGKAI_FAULT ("crash=NAME,hang=NAME"; a name matches any path ending
+  // in it).
+  std::string fault_spec;
+};
+
+struct PoolProgress {
+  size_t done = 0;
+  size_t total = 0;
+  size_t failed = 0;
+  double seconds = 0;
+};
+
+// Runs every task in forked workers (they share the parent's compiled grammars) and hands each
+// record's JSON line to on_record in task order. A worker that dies or overruns the time limit
+// is replaced; its task gives a worker.crashed or worker.timeout error record.
+void RunPool(const Extractor& extractor, const std::vector<Task>& tasks, const PoolOptions& options,
+             const std::function<void(size_t index, const std::string& json)>& on_record,
+             const std::function<void(const PoolProgress&)>& on_progress);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_BATCH_WORKER_POOL_H_
