@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "batch/manifest.h"
 #include "gongkai/extractor.h"
 #include "test_util.h"
 #include "util/number.h"
@@ -130,7 +131,18 @@ TEST_P(GoldenTest, MatchesLabels) {
   std::string dir = testing::SourceDir() + "/corpus/" + c.name;
   std::string input = InputOf(dir);
   ASSERT_FALSE(input.empty()) << "no input.* in " << dir;
-  Record record = testing::SharedExtractor().ExtractBytes(c.name, testing::ReadFile(input));
+  // What the scraper knew about the real reports (corpus/real/manifest.csv), as a user passes
+  // it with --manifest.
+  static const Manifest manifest = [] {
+    Manifest m;
+    Error error;
+    if (!m.Load(testing::SourceDir() + "/corpus/real/manifest.csv", &error)) {
+      throw std::runtime_error(error.message);
+    }
+    return m;
+  }();
+  Record record = testing::SharedExtractor().ExtractBytes(c.name, testing::ReadFile(input),
+                                                          manifest.Find(input));
 
   if (c.expect.rfind("reject:", 0) == 0) {
     ASSERT_TRUE(record.error.has_value()) << c.name << " should be rejected";

@@ -99,6 +99,7 @@ void MaybeFault(const std::string& spec, const std::string& path) {
     if (kind == "hang") {
       while (true) pause();
     }
+    if (kind == "slow") usleep(300000);  // 0.3 s: lets a test interrupt a run midway
   }
 }
 

@@ -18,9 +18,9 @@ struct Task {
 struct PoolOptions {
   int jobs = 1;
   double timeout_seconds = 60;
-  // For tests: names whose worker crashes (crash) or hangs (hang) on purpose, read from the
-  // environment variable GONGKAI_FAULT ("crash=NAME,hang=NAME"; a name matches any path ending
-  // in it).
+  // For tests: names whose worker crashes (crash), hangs (hang) or takes 0.3 s (slow) on
+  // purpose, read from the environment variable GONGKAI_FAULT ("crash=NAME,hang=NAME,slow=NAME";
+  // a name matches any path ending in it).
   std::string fault_spec;
 };
 

@@ -113,8 +113,9 @@ int ParseDate(const std::string& text) {
   return y * 10000 + m * 100 + d;
 }
 
-// Art. 49 of the 条例: departments publish by 31 January, people's governments by 31 March of the
-// following year.
+// Art. 49 of the 2019 条例: departments publish by 31 January, people's governments by 31 March of
+// the following year. Reports on years before 2019 fell under the 2008 条例 (Art. 31): 31 March
+// for all.
 std::optional<Finding> Timeliness(const ReportInfo& info, const std::string& published) {
   int date = ParseDate(published);
   if (date == 0 || !info.year) return std::nullopt;
@@ -125,7 +126,8 @@ std::optional<Finding> Timeliness(const ReportInfo& info, const std::string& pub
   f.row = government ? "government" : "department";
   f.column = "published";
   f.lhs = date;
-  f.rhs = (*info.year + 1) * 10000 + (government ? 331 : 131);
+  bool march = government || *info.year < 2019;
+  f.rhs = (*info.year + 1) * 10000 + (march ? 331 : 131);
   f.ok = f.lhs <= f.rhs;
   return f;
 }
