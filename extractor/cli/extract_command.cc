@@ -89,7 +89,8 @@ int RunExtract(const ExtractCommand& command) {
   }
   std::ofstream file;
   std::unique_ptr<RecordSink> sink;
-  if (EndsWith(command.output, ".sqlite") || EndsWith(command.output, ".db")) {
+  const bool dataset = EndsWith(command.output, ".sqlite") || EndsWith(command.output, ".db");
+  if (dataset) {
     sink = MakeSqliteSink(command.output, &error);
   } else {
     std::ostream* out = &std::cout;
@@ -111,27 +112,38 @@ int RunExtract(const ExtractCommand& command) {
   // A dataset already holding an input (same sha256) skips it: a rerun resumes.
   std::vector<Task> tasks;
   size_t skipped = 0;
+  // The workers skip what a dataset already holds (by sha256): a rerun resumes.
+  tasks.reserve(inputs.size());
   for (const std::string& path : inputs) {
-    bool ok = false;
-    std::string bytes = ReadAll(path, &ok);
-    if (ok && sink->Done(Sha256Hex(bytes), path)) {
-      ++skipped;
-      continue;
-    }
-    tasks.push_back({path, manifest.Find(path)});
+    tasks.push_back({path, manifest.size() ? manifest.Find(path) : SourceHints{}});
   }
   PoolOptions options;
   options.jobs = command.jobs > 0 ? command.jobs
                                   : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.timeout_seconds = command.timeout;
   if (const char* fault = std::getenv("GONGKAI_FAULT")) options.fault_spec = fault;
+  if (dataset) {
+    // Each worker writes its records to the dataset itself (one transaction each).
+    std::string path = command.output;
+    options.worker_sink = [path]() {
+      Error ignored;
+      return MakeSqliteSink(path, &ignored);
+    };
+  }
   const bool tty = isatty(STDERR_FILENO);
   size_t ok = 0, partial = 0, failed = 0;
   bool write_failed = false;
   RunPool(
       *extractor, tasks, options,
-      [&](size_t index, const std::string& json) {
-        if (json.find("\"status\":\"ok\"") != std::string::npos) {
+      [&](size_t index, const std::string& json, bool written) {
+        if (json.rfind("!", 0) == 0) {
+          if (!write_failed) std::cerr << "gongkai: " << json.substr(1) << "\n";
+          write_failed = true;
+          return;
+        }
+        if (json == "{\"status\":\"skipped\"}") {
+          ++skipped;
+        } else if (json.find("\"status\":\"ok\"") != std::string::npos) {
           ++ok;
         } else if (json.find("\"status\":\"partial\"") != std::string::npos) {
           ++partial;
@@ -144,7 +156,7 @@ int RunExtract(const ExtractCommand& command) {
           if (tty) std::cerr << "\r\033[K";
           std::cerr << "gongkai: " << tasks[index].path << ": " << what << "\n";
         }
-        if (!write_failed && !sink->Write(json, &error)) {
+        if (!written && !write_failed && !sink->Write(json, &error)) {
           write_failed = true;
           std::cerr << "gongkai: " << error.code << ": " << error.message << "\n";
         }
@@ -162,7 +174,7 @@ int RunExtract(const ExtractCommand& command) {
     write_failed = true;
   }
   // Exit: every input failed 1; some failed or partial 3; all ok 0.
-  int code = failed == tasks.size() && failed > 0 ? kExitFailed
+  int code = failed == tasks.size() - skipped && failed > 0 ? kExitFailed
              : failed + partial > 0               ? kExitPartial
                                                   : kExitOk;
   std::cerr << "gongkai: " << inputs.size() << " inputs: " << ok << " ok, " << partial

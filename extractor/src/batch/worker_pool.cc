@@ -103,15 +103,51 @@ void MaybeFault(const std::string& spec, const std::string& path) {
   }
 }
 
+// What the parent needs of a record the worker stored: its status and error code.
+std::string Summary(const Record& r) {
+  if (r.error) {
+    return "{\"schema\":\"gongkai.error/1\",\"status\":\"failed\",\"error\":{\"code\":\"" +
+           r.error->code + "\"}}";
+  }
+  return std::string("{\"status\":\"") + StatusName(r.status) + "\"}";
+}
+
 [[noreturn]] void WorkerMain(const Extractor& extractor, int in_fd, int out_fd,
-                             const std::string& fault_spec) {
+                             const PoolOptions& options) {
+  std::unique_ptr<RecordSink> sink;
   uint64_t index;
   std::string body;
   while (ReceiveMessage(in_fd, &index, &body)) {
     Task task = DecodeTask(body);
-    MaybeFault(fault_spec, task.path);
-    std::string line = ToJsonLine(extractor.ExtractFile(task.path, task.hints));
+    MaybeFault(options.fault_spec, task.path);
+    if (options.worker_sink && !sink) sink = options.worker_sink();
+    Record record;
+    std::ifstream in(task.path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (!in && !in.eof()) {
+      record = extractor.ExtractFile(task.path, task.hints);  // gives the io.unreadable record
+    } else if (sink && sink->Done(Sha256Hex(bytes.str()), task.path)) {
+      // Already in the dataset (a rerun, or the same bytes under another name).
+      if (!SendMessage(out_fd, index, "{\"status\":\"skipped\"}")) break;
+      continue;
+    } else {
+      record = extractor.ExtractBytes(task.path, bytes.str(), task.hints);
+    }
+    std::string line = ToJsonLine(record);
+    if (options.worker_sink) {
+      Error error;
+      if (!sink || !sink->Write(line, &error)) {
+        line = "!" + (sink ? error.code + ": " + error.message : "cannot open the dataset");
+      } else {
+        line = Summary(record);
+      }
+    }
     if (!SendMessage(out_fd, index, line)) break;
+  }
+  if (sink) {
+    Error error;
+    sink->Finish(&error);
   }
   _exit(0);
 }
@@ -124,7 +160,7 @@ struct Worker {
   Clock::time_point started;
 };
 
-bool Spawn(const Extractor& extractor, const std::string& fault_spec, std::vector<Worker>& all,
+bool Spawn(const Extractor& extractor, const PoolOptions& options, std::vector<Worker>& all,
            Worker* w) {
   int down[2], up[2];
   if (pipe(down) != 0) return false;
@@ -149,7 +185,7 @@ bool Spawn(const Extractor& extractor, const std::string& fault_spec, std::vecto
       if (other.to >= 0) close(other.to);
       if (other.from >= 0) close(other.from);
     }
-    WorkerMain(extractor, down[0], up[1], fault_spec);
+    WorkerMain(extractor, down[0], up[1], options);
   }
   close(down[0]);
   close(up[1]);
@@ -192,22 +228,23 @@ std::string FailureRecord(const std::string& path, const std::string& code,
 }  // namespace
 
 void RunPool(const Extractor& extractor, const std::vector<Task>& tasks, const PoolOptions& options,
-             const std::function<void(size_t, const std::string&)>& on_record,
+             const std::function<void(size_t, const std::string&, bool)>& on_record,
              const std::function<void(const PoolProgress&)>& on_progress) {
   signal(SIGPIPE, SIG_IGN);
   const auto start = Clock::now();
   size_t jobs = static_cast<size_t>(std::max(1, options.jobs));
   jobs = std::min(jobs, std::max<size_t>(1, tasks.size()));
   std::vector<Worker> workers(jobs);
-  for (Worker& w : workers) Spawn(extractor, options.fault_spec, workers, &w);
-  std::map<size_t, std::string> ready;  // finished out of order, waiting for their turn
+  for (Worker& w : workers) Spawn(extractor, options, workers, &w);
+  // Finished out of order, waiting for their turn: the JSON and whether a worker stored it.
+  std::map<size_t, std::pair<std::string, bool>> ready;
   size_t next_task = 0, next_emit = 0, done = 0, failed = 0;
-  auto finish = [&](size_t index, std::string json) {
+  auto finish = [&](size_t index, std::string json, bool written) {
     ++done;
     if (json.rfind("{\"schema\":\"gongkai.error/1\"", 0) == 0) ++failed;
-    ready.emplace(index, std::move(json));
+    ready.emplace(index, std::make_pair(std::move(json), written));
     while (!ready.empty() && ready.begin()->first == next_emit) {
-      on_record(next_emit, ready.begin()->second);
+      on_record(next_emit, ready.begin()->second.first, ready.begin()->second.second);
       ready.erase(ready.begin());
       ++next_emit;
     }
@@ -216,7 +253,7 @@ void RunPool(const Extractor& extractor, const std::vector<Task>& tasks, const P
   while (done < tasks.size()) {
     // Hand out work; a worker that cannot take it (it died) is replaced.
     for (Worker& w : workers) {
-      if (w.pid < 0 && !Spawn(extractor, options.fault_spec, workers, &w)) continue;
+      if (w.pid < 0 && !Spawn(extractor, options, workers, &w)) continue;
       if (w.task >= 0 || next_task >= tasks.size()) continue;
       if (!SendMessage(w.to, next_task, EncodeTask(tasks[next_task]))) {
         Retire(&w, true);
@@ -249,21 +286,24 @@ void RunPool(const Extractor& extractor, const std::vector<Task>& tasks, const P
         std::string body;
         if (ReceiveMessage(w.from, &index, &body) && index == task) {
           w.task = -1;
-          finish(task, std::move(body));
+          finish(task, std::move(body), static_cast<bool>(options.worker_sink));
         } else {
           Retire(&w, true);
-          finish(task, FailureRecord(tasks[task].path, "worker.crashed",
-                                     "the extraction process died on this file"));
+          finish(task,
+                 FailureRecord(tasks[task].path, "worker.crashed",
+                               "the extraction process died on this file"),
+                 false);
         }
         continue;
       }
       double elapsed = std::chrono::duration<double>(Clock::now() - w.started).count();
       if (elapsed >= options.timeout_seconds) {
         Retire(&w, true);
-        finish(task, FailureRecord(tasks[task].path, "worker.timeout",
-                                   "no result within " +
-                                       std::to_string(static_cast<int>(options.timeout_seconds)) +
-                                       " s"));
+        finish(task,
+               FailureRecord(tasks[task].path, "worker.timeout",
+                             "no result within " +
+                                 std::to_string(static_cast<int>(options.timeout_seconds)) + " s"),
+               false);
       }
     }
     if (on_progress && Clock::now() - last_progress > std::chrono::milliseconds(200)) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "gongkai/extractor.h"
+#include "write/sinks.h"
 
 namespace gongkai {
 
@@ -22,6 +23,9 @@ struct PoolOptions {
   // purpose, read from the environment variable GONGKAI_FAULT ("crash=NAME,hang=NAME,slow=NAME";
   // a name matches any path ending in it).
   std::string fault_spec;
+  // When set, each worker opens its own sink (the SQLite dataset) and writes its records itself,
+  // so that writing scales with the workers; the parent then gets only each record's status.
+  std::function<std::unique_ptr<RecordSink>()> worker_sink;
 };
 
 struct PoolProgress {
@@ -32,10 +36,13 @@ struct PoolProgress {
 };
 
 // Runs every task in forked workers (they share the parent's compiled grammars) and hands each
-// record's JSON line to on_record in task order. A worker that dies or overruns the time limit
-// is replaced; its task gives a worker.crashed or worker.timeout error record.
+// record's JSON line to on_record in task order; written says a worker sink stored it already
+// (then json holds only its status, or "!" and an error message when the worker could not write).
+// A worker that dies or overruns the time limit is replaced; its task gives a worker.crashed or
+// worker.timeout error record (written false).
 void RunPool(const Extractor& extractor, const std::vector<Task>& tasks, const PoolOptions& options,
-             const std::function<void(size_t index, const std::string& json)>& on_record,
+             const std::function<void(size_t index, const std::string& json, bool written)>&
+                 on_record,
              const std::function<void(const PoolProgress&)>& on_progress);
 
 }  // namespace gongkai

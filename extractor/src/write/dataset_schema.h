@@ -8,6 +8,7 @@ namespace gongkai {
 inline constexpr const char* kDatasetSchema = R"sql(
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
+PRAGMA cache_size = -1024;
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 INSERT OR IGNORE INTO meta VALUES('schema', 'gongkai.dataset/1');
 CREATE TABLE IF NOT EXISTS reports(

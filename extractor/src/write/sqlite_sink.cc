@@ -1,4 +1,5 @@
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +54,7 @@ class Statement {
     return rc == SQLITE_DONE || rc == SQLITE_ROW;
   }
   int64_t Int(int col) { return sqlite3_column_int64(stmt_, col); }
+  friend sqlite3_stmt* Handle(Statement& s) { return s.stmt_; }
   void Reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
@@ -177,7 +179,27 @@ class SqliteSink : public RecordSink {
       q.Bind(12, d.value("candidates", json()));
       if (!q.Run()) return false;
     }
-    if (!created) return true;  // the report's content came with its first source
+    if (!created) {
+      // The report's content comes from its source with the first path, whatever order the
+      // sources arrive in (parallel workers): a later source that sorts first takes over.
+      Statement primary(db_,
+                        "SELECT s.path FROM figures f JOIN sources s ON s.id = f.source_id "
+                        "WHERE f.report_id = ? LIMIT 1");
+      std::string current;
+      if (primary.Bind(1, report).Step()) {
+        const unsigned char* t = sqlite3_column_text(Handle(primary), 0);
+        current = t ? reinterpret_cast<const char*>(t) : "";
+      }
+      if (!current.empty() && src.value("path", "") >= current) return true;
+      for (const char* table : {"figures", "sections", "findings"}) {
+        std::string sql = std::string("DELETE FROM ") + table + " WHERE report_id = ?";
+        Statement del(db_, sql.c_str());
+        if (!del.Bind(1, report).Run()) return false;
+      }
+      Statement update(db_, "UPDATE reports SET title = ?, template = ?, status = ? WHERE id = ?");
+      update.Bind(1, r["report"]["title"]).Bind(2, r["report"]["template"]).Bind(3, r["status"]);
+      if (!update.Bind(4, report).Run()) return false;
+    }
     Statement fig(db_,
                   "INSERT INTO figures(report_id, key, value, page, line, box, text, cell, rule, "
                   "unit, source_id) VALUES(?,?,?,?,?,?,?,?,?,?,?)");
@@ -221,7 +243,15 @@ std::unique_ptr<RecordSink> MakeSqliteSink(const std::string& path, Error* error
     sqlite3_close(db);
     return nullptr;
   }
-  sqlite3_busy_timeout(db, 5000);
+  // Workers take turns at the write lock for a few milliseconds each: retry every 0.2 ms (for up
+  // to a minute) rather than SQLite's default back-off, which sleeps up to 100 ms at a time.
+  sqlite3_busy_handler(
+      db, [](void*, int tries) -> int {
+        if (tries > 300000) return 0;
+        usleep(200);
+        return 1;
+      },
+      nullptr);
   char* message = nullptr;
   if (sqlite3_exec(db, kDatasetSchema, nullptr, nullptr, &message) != SQLITE_OK) {
     *error = {"dataset.open", path + ": " + (message ? message : "bad schema")};
