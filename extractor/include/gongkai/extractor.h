@@ -56,6 +56,14 @@ class Extractor {
 
   const GrammarSet& grammars() const { return *grammars_; }
 
+  // Inputs larger than any report (text over 32 MiB, PDF over 256 MiB) are refused with
+  // input.too_large.
+  static constexpr size_t kMaxTextBytes = size_t{32} << 20;
+  static constexpr size_t kMaxPdfBytes = size_t{256} << 20;
+  // Fills *record with the input.too_large error record if the file at path is too large,
+  // without reading it into memory.
+  static bool TooLarge(const std::string& path, Record* record);
+
  private:
   explicit Extractor(std::unique_ptr<GrammarSet> grammars);
   Record Run(const std::string& path, std::string_view bytes, Stage stop, std::string* dump,

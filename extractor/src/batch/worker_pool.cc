@@ -122,6 +122,13 @@ std::string Summary(const Record& r) {
     MaybeFault(options.fault_spec, task.path);
     if (options.worker_sink && !sink) sink = options.worker_sink();
     Record record;
+    if (Extractor::TooLarge(task.path, &record)) {
+      std::string line = ToJsonLine(record);
+      Error error;
+      if (sink && !sink->Done(record.source.sha256, task.path)) sink->Write(line, &error);
+      if (!SendMessage(out_fd, index, sink ? Summary(record) : line)) break;
+      continue;
+    }
     std::ifstream in(task.path, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();

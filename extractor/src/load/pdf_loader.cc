@@ -14,6 +14,9 @@
 namespace gongkai {
 namespace {
 
+// More pages than any annual report has: a PDF bomb, or not a report.
+constexpr int kMaxPages = 5000;
+
 // poppler reports syntax errors of damaged files on stderr; the record says it instead.
 void Quiet(const std::string&, void*) {}
 
@@ -129,11 +132,24 @@ bool LoadPdf(std::string_view bytes, Document* doc, Error* error) {
   doc->source.encoding = "PDF text layer";
   int pages = pdf->pages();
   doc->source.pages = pages;
+  if (pages < 1) {
+    *error = {"pdf.damaged", "the PDF has no pages (its page tree is broken)"};
+    return false;
+  }
+  if (pages > kMaxPages) {
+    *error = {"pdf.too_large", std::to_string(pages) + " pages: more than any report (" +
+                                   std::to_string(kMaxPages) + " at most)"};
+    return false;
+  }
   TextStats stats;
   int number = 0;
   for (int p = 0; p < pages; ++p) {
     std::unique_ptr<poppler::page> page(pdf->create_page(p));
-    if (!page) continue;
+    if (!page) {
+      *error = {"pdf.damaged", "page " + std::to_string(p + 1) + " of " + std::to_string(pages) +
+                                   " cannot be read (a broken or looping page tree)"};
+      return false;
+    }
     double height = page->page_rect().height();
     std::vector<RawBox> boxes;
     for (const poppler::text_box& t : page->text_list()) {

@@ -1,5 +1,6 @@
 #include "gongkai/extractor.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -24,6 +25,7 @@ namespace gongkai {
 namespace {
 
 constexpr const char* kTables[] = {"proactive", "requests", "appeals"};
+
 constexpr const char* kSections[] = {"overview", "proactive", "requests",
                                      "appeals",  "problems",  "other"};
 
@@ -166,7 +168,31 @@ std::unique_ptr<Extractor> Extractor::Create(const ExtractorOptions& options, Er
   return std::unique_ptr<Extractor>(new Extractor(std::move(grammars)));
 }
 
+bool Extractor::TooLarge(const std::string& path, Record* record) {
+  std::error_code ec;
+  uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec || size <= kMaxTextBytes) return false;
+  char magic[5] = {};
+  std::ifstream head(path, std::ios::binary);
+  head.read(magic, 5);
+  bool pdf = std::string_view(magic, 5) == "%PDF-";
+  size_t limit = pdf ? kMaxPdfBytes : kMaxTextBytes;
+  if (size <= limit) return false;
+  // Refused without reading it into memory; hashed in chunks so a dataset still knows it.
+  record->status = Status::kFailed;
+  record->source.path = path;
+  record->source.bytes = size;
+  record->source.sha256 = Sha256File(path);
+  record->source.media_type = pdf ? "application/pdf" : "text/plain";
+  record->error = Error{"input.too_large", path + ": " + std::to_string(size >> 20) +
+                                               " MiB, more than any report (" +
+                                               std::to_string(limit >> 20) + " MiB at most)"};
+  return true;
+}
+
 Record Extractor::ExtractFile(const std::string& path, const SourceHints& hints) const {
+  Record too_large;
+  if (TooLarge(path, &too_large)) return too_large;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     Record r;
@@ -214,6 +240,16 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
     record.error = std::move(e);
     return record;
   };
+  // Reports are a few hundred kilobytes of text, a few megabytes of PDF: far larger inputs are
+  // something else, and would cost time and memory for nothing.
+  const bool is_pdf = record.source.media_type == "application/pdf";
+  if (bytes.size() > (is_pdf ? kMaxPdfBytes : kMaxTextBytes)) {
+    return fail({"input.too_large", path + ": " + std::to_string(bytes.size() >> 20) +
+                                        " MiB, more than any report (" +
+                                        std::to_string((is_pdf ? kMaxPdfBytes : kMaxTextBytes) >> 20) +
+                                        " MiB at most)"});
+  }
+
   // load
   Document doc;
   doc.source = record.source;

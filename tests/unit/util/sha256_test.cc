@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 
 namespace gongkai {
@@ -19,6 +20,18 @@ TEST(Sha256, KnownVectors) {
             "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a");
   EXPECT_EQ(Sha256Hex(std::string(1000000, 'a')),
             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+TEST(Sha256, FileInChunksMatchesInMemory) {
+  std::string path = ::testing::TempDir() + "/sha256_test.bin";
+  std::string data(3 * (1 << 20) + 17, 'x');
+  for (size_t i = 0; i < data.size(); i += 4099) data[i] = static_cast<char>(i);
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << data;
+  }
+  EXPECT_EQ(Sha256File(path), Sha256Hex(data));
+  EXPECT_EQ(Sha256File(path + ".missing"), "");
 }
 
 }  // namespace
