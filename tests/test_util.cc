@@ -1,11 +1,11 @@
 #include "test_util.h"
 
-#include "load/text_loader.h"
-#include "normalize/normalize.h"
-
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "load/text_loader.h"
+#include "normalize/normalize.h"
 
 namespace gongkai::testing {
 

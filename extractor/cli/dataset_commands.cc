@@ -2,7 +2,6 @@
 
 #include <iomanip>
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "dataset/dataset.h"
@@ -24,9 +23,9 @@ int RunAudit(const AuditCommand& command) {
   }
   if (command.json || !isatty(STDOUT_FILENO)) {
     for (const DatasetFinding& f : findings) {
-      nlohmann::json j = {{"agency", f.agency}, {"year", f.year},   {"rule", f.rule},
-                          {"row", f.row},       {"column", f.column}, {"ok", f.ok},
-                          {"warning", f.warning}, {"lhs", f.lhs},   {"rhs", f.rhs},
+      nlohmann::json j = {{"agency", f.agency},    {"year", f.year},     {"rule", f.rule},
+                          {"row", f.row},          {"column", f.column}, {"ok", f.ok},
+                          {"warning", f.warning},  {"lhs", f.lhs},       {"rhs", f.rhs},
                           {"evidence", f.evidence}};
       std::cout << j.dump() << "\n";
     }

@@ -19,7 +19,8 @@ namespace gongkai {
 namespace {
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 std::string ReadAll(const std::string& path, bool* ok) {
@@ -100,8 +101,8 @@ int RunExtract(const ExtractCommand& command) {
       out = &file;
     }
     if (error.code.empty()) {
-      sink = EndsWith(command.output, ".csv") ? MakeCsvSink(out, command.excel)
-                                              : MakeJsonlSink(out);
+      sink =
+          EndsWith(command.output, ".csv") ? MakeCsvSink(out, command.excel) : MakeJsonlSink(out);
     }
   }
   if (!sink) {
@@ -118,8 +119,9 @@ int RunExtract(const ExtractCommand& command) {
     tasks.push_back({path, manifest.size() ? manifest.Find(path) : SourceHints{}});
   }
   PoolOptions options;
-  options.jobs = command.jobs > 0 ? command.jobs
-                                  : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  options.jobs = command.jobs > 0
+                     ? command.jobs
+                     : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   options.timeout_seconds = command.timeout;
   if (const char* fault = std::getenv("GONGKAI_FAULT")) options.fault_spec = fault;
   if (dataset) {
@@ -175,12 +177,14 @@ int RunExtract(const ExtractCommand& command) {
   }
   // Exit: every input failed 1; some failed or partial 3; all ok 0.
   int code = failed == tasks.size() - skipped && failed > 0 ? kExitFailed
-             : failed + partial > 0               ? kExitPartial
-                                                  : kExitOk;
+             : failed + partial > 0                         ? kExitPartial
+                                                            : kExitOk;
   std::cerr << "gongkai: " << inputs.size() << " inputs: " << ok << " ok, " << partial
             << " partial, " << failed << " failed";
   if (skipped) std::cerr << ", " << skipped << " already in the dataset";
-  std::cerr << (code == kExitOk ? " — ok" : code == kExitPartial ? " — partial" : " — failed")
+  std::cerr << (code == kExitOk        ? " — ok"
+                : code == kExitPartial ? " — partial"
+                                       : " — failed")
             << "\n";
   if (write_failed) return kExitInternal;
   return code;

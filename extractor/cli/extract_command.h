@@ -22,9 +22,9 @@ struct ExtractCommand {
   bool excel = false;               // CSV with a UTF-8 BOM
   std::string dump_stage;           // empty: full records
   std::string grammar_dir;
-  int jobs = 0;                     // 0: the number of cores
+  int jobs = 0;  // 0: the number of cores
   double timeout = 60;
-  std::string shard;                // "K/N"
+  std::string shard;  // "K/N"
   std::string manifest;
 };
 

@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
   CLI::App* audit_cmd = app.add_subcommand(
       "audit",
       "Check a dataset: the identities inside each report, and across one agency's filings\n"
-      "(上年结转 = last year's 结转下年度; 现行有效件数, a warning). Exit 1 when an identity fails.");
+      "(上年结转 = last year's 结转下年度; 现行有效件数, a warning). Exit 1 when an identity "
+      "fails.");
   audit_cmd->add_option("dataset", audit.dataset, "dataset.sqlite")->required();
   audit_cmd->add_flag("--json", audit.json, "JSON Lines, one finding per line (also off a TTY)");
 

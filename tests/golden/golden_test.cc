@@ -67,7 +67,8 @@ std::vector<std::string> Differences(const Record& record, const json& labels) {
   }
   std::vector<std::string> sections;
   for (const Section& s : record.sections) sections.push_back(s.id);
-  if (labels.contains("sections") && sections != labels["sections"].get<std::vector<std::string>>()) {
+  if (labels.contains("sections") &&
+      sections != labels["sections"].get<std::vector<std::string>>()) {
     diffs.push_back("sections differ: got " + json(sections).dump());
   }
   if (labels.contains("agency") && record.report.agency != labels["agency"].get<std::string>()) {
@@ -76,7 +77,7 @@ std::vector<std::string> Differences(const Record& record, const json& labels) {
   if (labels.contains("year") &&
       (!record.report.year || *record.report.year != labels["year"].get<int>())) {
     diffs.push_back("year: got " + (record.report.year ? std::to_string(*record.report.year)
-                                                          : std::string("none")));
+                                                       : std::string("none")));
   }
   if (labels.contains("template") &&
       record.report.template_id != labels["template"].get<std::string>()) {
@@ -119,7 +120,8 @@ std::vector<std::string> Differences(const Record& record, const json& labels) {
     if (!flagged) diffs.push_back(key + ": ambiguous in the labels, but no figure.ambiguous");
   }
   for (const Figure& f : record.figures) {
-    if (!figures.contains(f.key)) diffs.push_back(f.key + ": not in the report (got " + Show(f.value) + ")");
+    if (!figures.contains(f.key))
+      diffs.push_back(f.key + ": not in the report (got " + Show(f.value) + ")");
   }
   return diffs;
 }
@@ -165,7 +167,8 @@ TEST_P(GoldenTest, MatchesLabels) {
   } else {
     ASSERT_EQ(c.expect, "known-failing") << "unknown expectation in the manifest";
     EXPECT_LE(static_cast<int>(diffs.size()), c.baseline)
-        << c.name << " got worse: " << diffs.size() << " differences\n" << listing;
+        << c.name << " got worse: " << diffs.size() << " differences\n"
+        << listing;
     EXPECT_GT(diffs.size(), 0u) << c.name << " now passes: promote it to pass in the manifest";
     std::cout << "[ known-failing ] " << c.name << ": " << diffs.size() << " differences (baseline "
               << c.baseline << ")\n"
@@ -186,15 +189,18 @@ INSTANTIATE_TEST_SUITE_P(Corpus, GoldenTest, ::testing::ValuesIn(LoadManifest())
 TEST(GoldenEncodings, SeedCopiesGiveIdenticalFigures) {
   const Extractor& x = testing::SharedExtractor();
   std::string root = testing::SourceDir() + "/corpus/";
-  Record original = x.ExtractBytes("seed", testing::ReadFile(root + "real/000_7d8fc7268cbfb024/input.txt"));
+  Record original =
+      x.ExtractBytes("seed", testing::ReadFile(root + "real/000_7d8fc7268cbfb024/input.txt"));
   ASSERT_EQ(original.figures.size(), 200u);
   for (const char* variant : {"seed_gb18030", "seed_utf16le_bom", "seed_utf16be_bom",
                               "seed_utf8_bom_crlf", "seed_cr_only"}) {
-    Record copy = x.ExtractBytes(variant, testing::ReadFile(root + "variants/" + variant + "/input.txt"));
+    Record copy =
+        x.ExtractBytes(variant, testing::ReadFile(root + "variants/" + variant + "/input.txt"));
     ASSERT_EQ(copy.figures.size(), original.figures.size()) << variant;
     for (size_t i = 0; i < copy.figures.size(); ++i) {
       EXPECT_EQ(copy.figures[i].key, original.figures[i].key) << variant;
-      EXPECT_EQ(copy.figures[i].value, original.figures[i].value) << variant << " " << copy.figures[i].key;
+      EXPECT_EQ(copy.figures[i].value, original.figures[i].value)
+          << variant << " " << copy.figures[i].key;
     }
   }
 }

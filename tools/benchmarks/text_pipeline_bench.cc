@@ -79,7 +79,8 @@ void BM_CreateExtractor(benchmark::State& state) {
 }
 BENCHMARK(BM_CreateExtractor)->Unit(benchmark::kMillisecond);
 
-// One benchmark per corpus text (run with --benchmark_filter=BM_File to see which inputs cost most).
+// One benchmark per corpus text (run with --benchmark_filter=BM_File to see which inputs cost
+// most).
 void BM_File(benchmark::State& state, const std::string& path, const std::string& bytes) {
   gongkai::Error error;
   auto extractor = gongkai::Extractor::Create({}, &error);

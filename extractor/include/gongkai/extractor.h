@@ -43,7 +43,8 @@ class Extractor {
   Extractor(const Extractor&) = delete;
   Extractor& operator=(const Extractor&) = delete;
 
-  // Reads the file at path and extracts its record. Never throws; a bad input gives an error record.
+  // Reads the file at path and extracts its record. Never throws; a bad input gives an error
+  // record.
   Record ExtractFile(const std::string& path, const SourceHints& hints = {}) const;
 
   // Extracts from bytes already in memory; path is only reported.

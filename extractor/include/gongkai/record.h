@@ -31,8 +31,8 @@ struct SourceInfo {
 };
 
 struct Section {
-  std::string id;  // overview, proactive, requests, appeals, problems, other
-  int ordinal = 0;  // the numeral printed before the heading (一 = 1)
+  std::string id;       // overview, proactive, requests, appeals, problems, other
+  int ordinal = 0;      // the numeral printed before the heading (一 = 1)
   std::string heading;  // as printed
   std::optional<int> page;
   int line = 0;

@@ -12,8 +12,8 @@ namespace {
 
 constexpr const char* kColumns[] = {"natural", "commercial", "research", "nonprofit",
                                     "legal",   "other_org",  "total"};
-constexpr const char* kApplicants[] = {"natural", "commercial", "research",
-                                       "nonprofit", "legal", "other_org"};
+constexpr const char* kApplicants[] = {"natural",   "commercial", "research",
+                                       "nonprofit", "legal",      "other_org"};
 // Rows of table 三 whose sum is （七）总计 (identity 2); "other" is the 2019 single row.
 constexpr const char* kOutcomeRows[] = {
     "granted",
@@ -56,7 +56,10 @@ const std::vector<Identity>& Identities() {
     std::vector<Identity> out;
     const std::string r = "requests.";
     for (const char* c : kColumns) {
-      out.push_back({"requests.balance", "", c, {r + "received." + c, r + "carried_over." + c},
+      out.push_back({"requests.balance",
+                     "",
+                     c,
+                     {r + "received." + c, r + "carried_over." + c},
                      {r + "total." + c, r + "carried_forward." + c}});
     }
     for (const char* c : kColumns) {
@@ -75,7 +78,10 @@ const std::vector<Identity>& Identities() {
     }
     for (const char* group : {"review", "suit_direct", "suit_after_review"}) {
       std::string p = std::string("appeals.") + group + ".";
-      out.push_back({p + "total", group, "total", {p + "total"},
+      out.push_back({p + "total",
+                     group,
+                     "total",
+                     {p + "total"},
                      {p + "upheld", p + "corrected", p + "other", p + "pending"}});
     }
     return out;
@@ -86,7 +92,8 @@ const std::vector<Identity>& Identities() {
 bool Equal(double a, double b) { return std::fabs(a - b) < 1e-6; }
 
 bool EndsWith(const std::string& s, std::string_view suffix) {
-  return s.size() > suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() > suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace

@@ -25,8 +25,8 @@ bool LooksLikeReportFile(const std::string& path) {
   fs::path p(path);
   std::string ext = LowerExtension(p);
   static const char* kReports[] = {".pdf", ".txt", ".text", ".htm", ".html"};
-  static const char* kData[] = {".json", ".jsonl", ".csv", ".tsv", ".md", ".sqlite", ".db",
-                                ".toml", ".py", ".sh", ".xml", ".yml", ".yaml"};
+  static const char* kData[] = {".json", ".jsonl", ".csv", ".tsv", ".md",  ".sqlite", ".db",
+                                ".toml", ".py",    ".sh",  ".xml", ".yml", ".yaml"};
   for (const char* e : kReports) {
     if (ext == e) return true;
   }

@@ -161,8 +161,8 @@ std::string Summary(const Record& r) {
 
 struct Worker {
   pid_t pid = -1;
-  int to = -1;    // parent writes tasks
-  int from = -1;  // parent reads records
+  int to = -1;     // parent writes tasks
+  int from = -1;   // parent reads records
   long task = -1;  // index being worked on, -1 when idle
   Clock::time_point started;
 };
@@ -321,8 +321,8 @@ void RunPool(const Extractor& extractor, const std::vector<Task>& tasks, const P
   }
   for (Worker& w : workers) Retire(&w, false);
   if (on_progress) {
-    on_progress({done, tasks.size(), failed,
-                 std::chrono::duration<double>(Clock::now() - start).count()});
+    on_progress(
+        {done, tasks.size(), failed, std::chrono::duration<double>(Clock::now() - start).count()});
   }
 }
 

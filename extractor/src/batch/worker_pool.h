@@ -40,10 +40,10 @@ struct PoolProgress {
 // (then json holds only its status, or "!" and an error message when the worker could not write).
 // A worker that dies or overruns the time limit is replaced; its task gives a worker.crashed or
 // worker.timeout error record (written false).
-void RunPool(const Extractor& extractor, const std::vector<Task>& tasks, const PoolOptions& options,
-             const std::function<void(size_t index, const std::string& json, bool written)>&
-                 on_record,
-             const std::function<void(const PoolProgress&)>& on_progress);
+void RunPool(
+    const Extractor& extractor, const std::vector<Task>& tasks, const PoolOptions& options,
+    const std::function<void(size_t index, const std::string& json, bool written)>& on_record,
+    const std::function<void(const PoolProgress&)>& on_progress);
 
 }  // namespace gongkai
 

@@ -71,7 +71,8 @@ std::vector<std::string> GroupAgencies(const std::vector<std::string>& names) {
     distinct.insert(keys.back());
   }
   // A name is the same agency as the one longer name that ends with it after a region
-  // (「财政局」 and 「淮安市财政局」, 「省工业和信息化厅」 and 「河北省工业和信息化厅」), when only one fits.
+  // (「财政局」 and 「淮安市财政局」, 「省工业和信息化厅」 and 「河北省工业和信息化厅」), when only
+  // one fits.
   std::map<std::string, std::string> canonical;
   for (const std::string& k : distinct) {
     std::vector<std::string> fits;
@@ -186,8 +187,8 @@ bool AuditDataset(const std::string& path, std::vector<DatasetFinding>* findings
         f.rhs = rhs;
         f.ok = std::fabs(lhs - rhs) < 1e-6;
         f.evidence = std::to_string(year) + " 上年结转 " + FormatNumber(lhs) + " (" + now->sources +
-                     ") vs " + std::to_string(year - 1) + " 结转下年度 " + FormatNumber(rhs) + " (" +
-                     prev->sources + ")";
+                     ") vs " + std::to_string(year - 1) + " 结转下年度 " + FormatNumber(rhs) +
+                     " (" + prev->sources + ")";
         findings->push_back(std::move(f));
       }
       if (now->template_id != "2021") continue;

@@ -37,8 +37,8 @@ std::string JoinLabels(const std::vector<const Cell*>& cells) {
 // A row's value cells placed onto ncols columns; nullptr where a blank cell is implied.
 struct Placement {
   std::vector<const Cell*> cells;
-  bool fits = true;         // the printed cells fit the columns without guessing
-  std::string problem;      // why not
+  bool fits = true;     // the printed cells fit the columns without guessing
+  std::string problem;  // why not
 };
 
 Placement PlaceValues(const Row& row, size_t ncols, int usual_start_col) {
@@ -60,9 +60,8 @@ Placement PlaceValues(const Row& row, size_t ncols, int usual_start_col) {
   size_t core = static_cast<size_t>(last - first + 1);
   if (core > ncols) {
     out.fits = false;
-    out.problem = "the row prints " + std::to_string(core) + " cells for " +
-                  std::to_string(ncols) + " columns; the first " + std::to_string(ncols) +
-                  " are kept";
+    out.problem = "the row prints " + std::to_string(core) + " cells for " + std::to_string(ncols) +
+                  " columns; the first " + std::to_string(ncols) + " are kept";
     for (size_t i = 0; i < ncols; ++i) out.cells.push_back(&v[first + i]);
     return out;
   }
@@ -88,8 +87,10 @@ Placement PlaceValues(const Row& row, size_t ncols, int usual_start_col) {
   bool back = trail >= need;
   if (front && back && usual_start_col >= 0 && v[first].col >= 0) {
     // Both fit: align with the rows that print every cell.
-    if (v[first].col == usual_start_col) front = false;
-    else back = false;
+    if (v[first].col == usual_start_col)
+      front = false;
+    else
+      back = false;
   } else if (front && back) {
     back = false;  // blanks lead: applicant rows are right-aligned under 总计 in real reports
   }
@@ -119,7 +120,7 @@ struct Assignment {
 };
 
 struct Event {
-  int assignment = -1;          // index into assignments, or -1 for an unmatched value row
+  int assignment = -1;  // index into assignments, or -1 for an unmatched value row
   const Row* row = nullptr;
   std::string label;
 };
@@ -158,8 +159,7 @@ class RowTableReader {
         continue;
       }
       std::vector<const Cell*> labels = NonGroupLabels(row);
-      bool blank_row = !numbers && row.explicit_blanks && !labels.empty() &&
-                       !row.values.empty();
+      bool blank_row = !numbers && row.explicit_blanks && !labels.empty() && !row.values.empty();
       if (numbers) {
         RuleHit hit = MatchRow(labels, pending);
         std::vector<const Cell*> printed = pending;
@@ -200,8 +200,9 @@ class RowTableReader {
   }
 
  private:
-  // Flattened text: each text run may hold several labels (「行政处罚行政强制第二十条第（八）项…」).
-  // The grammar's scanner cuts it into one row per label found; the run's digits go to the last.
+  // Flattened text: each text run may hold several labels
+  // (「行政处罚行政强制第二十条第（八）项…」). The grammar's scanner cuts it into one row per label
+  // found; the run's digits go to the last.
   void ExpandFlattened() {
     for (const Row& row : grid_.rows) {
       const Cell* run = RunOf(row);
@@ -210,17 +211,17 @@ class RowTableReader {
       re2::StringPiece rest(text);
       re2::StringPiece match;
       size_t last_end = 0;
-      while (!rest.empty() && grammar_.scanner->Match(rest, 0, rest.size(), RE2::UNANCHORED,
-                                                        &match, 1)) {
+      while (!rest.empty() &&
+             grammar_.scanner->Match(rest, 0, rest.size(), RE2::UNANCHORED, &match, 1)) {
         if (match.empty()) break;
         size_t begin = match.data() - text.data();
         size_t end = begin + match.size();
         std::string span(match.data(), match.size());
         const RuleIndex::Kinds& kinds = KindsOf(span);
         bool label = false;
-        for (int list : {TableGrammar::kHeaderList, TableGrammar::kColumnList,
-                         TableGrammar::kGroupList, TableGrammar::kRowList,
-                         TableGrammar::kBlockList}) {
+        for (int list :
+             {TableGrammar::kHeaderList, TableGrammar::kColumnList, TableGrammar::kGroupList,
+              TableGrammar::kRowList, TableGrammar::kBlockList}) {
           for (MatchKind k : grammar_.index.List(kinds, list)) label |= k == MatchKind::kStrict;
         }
         if (label) {
@@ -238,8 +239,8 @@ class RowTableReader {
       if (run) {
         // Text after the last known label (a misprinted label) labels the digits itself.
         bool tail = last_end < text.size();
-        bool last_is_row = !pieces.empty() && !tail &&
-                           RowStrict(KindsOf(pieces.back().labels[0].text));
+        bool last_is_row =
+            !pieces.empty() && !tail && RowStrict(KindsOf(pieces.back().labels[0].text));
         if (!last_is_row) {
           Row piece;
           piece.flattened = true;
@@ -364,8 +365,8 @@ class RowTableReader {
     RuleHit best;
     for (bool similar : {false, true}) {
       for (const std::string& c : candidates) {
-        RuleHit hit = MatchLabel(rules_, grammar_.index.List(KindsOf(c), TableGrammar::kRowList),
-                                 c, group_, taken_, similar);
+        RuleHit hit = MatchLabel(rules_, grammar_.index.List(KindsOf(c), TableGrammar::kRowList), c,
+                                 group_, taken_, similar);
         if (hit.match == LabelMatch::kNone) continue;
         if (best.match == LabelMatch::kNone || hit.match < best.match) best = hit;
       }
@@ -388,8 +389,10 @@ class RowTableReader {
       diagnostics_.back().rule = rule.id;
       return;
     }
-    if (!rule.group.empty()) group_ = rule.group;
-    else group_.clear();
+    if (!rule.group.empty())
+      group_ = rule.group;
+    else
+      group_.clear();
     taken_[hit.rule] = true;
     Assignment a;
     a.rule = hit.rule;
@@ -511,22 +514,25 @@ class RowTableReader {
         p.fits = split.problem.empty();
         p.problem = split.problem;
         if (split.valid_splits > 1) {
-          Diagnostic d = MakeDiagnostic(
-              Severity::kInfo, "row.split",
-              std::to_string(split.valid_splits) + " splits of 「" + run->text + "」 into " +
-                  std::to_string(columns.size()) + " cells; " + std::to_string(split.after_row) +
-                  " after the row's identity, " + std::to_string(split.after_identities) +
-                  " after the table's",
-              a->row);
+          Diagnostic d =
+              MakeDiagnostic(Severity::kInfo, "row.split",
+                             std::to_string(split.valid_splits) + " splits of 「" + run->text +
+                                 "」 into " + std::to_string(columns.size()) + " cells; " +
+                                 std::to_string(split.after_row) + " after the row's identity, " +
+                                 std::to_string(split.after_identities) + " after the table's",
+                             a->row);
           d.key = stem;
           diagnostics_.push_back(std::move(d));
         }
       } else {
         p = PlaceValues(*a->row, columns.size(), usual_start_col_);
       }
-      if (a->match == LabelMatch::kStrict) ++strict;
-      else if (a->match == LabelMatch::kTolerant) ++tolerant;
-      else ++weak;
+      if (a->match == LabelMatch::kStrict)
+        ++strict;
+      else if (a->match == LabelMatch::kTolerant)
+        ++tolerant;
+      else
+        ++weak;
       if (!p.fits) {
         ++misfit;
         Diagnostic d = MakeDiagnostic(Severity::kError, "row.cells", p.problem, a->row);
@@ -536,11 +542,11 @@ class RowTableReader {
         diagnostics_.push_back(std::move(d));
       }
       if (a->match != LabelMatch::kStrict) {
-        Diagnostic d = MakeDiagnostic(
-            Severity::kWarning, "row.fuzzy_label",
-            "printed label 「" + a->label + "」 read as 「" + rule.official + "」 (" +
-                LabelMatchName(a->match) + " match)",
-            a->row);
+        Diagnostic d =
+            MakeDiagnostic(Severity::kWarning, "row.fuzzy_label",
+                           "printed label 「" + a->label + "」 read as 「" + rule.official +
+                               "」 (" + LabelMatchName(a->match) + " match)",
+                           a->row);
         d.table = grammar_.table;
         d.key = stem;
         d.label = a->label;
@@ -567,22 +573,24 @@ class RowTableReader {
               shown += (shown.empty() ? "" : ", ") + (v ? FormatNumber(*v) : std::string("空"));
             }
             Diagnostic d = MakeDiagnostic(Severity::kError, "figure.ambiguous",
-                                          "「" + cell->text + "」 splits several ways; this cell "
-                                          "may be " + shown,
+                                          "「" + cell->text +
+                                              "」 splits several ways; this cell "
+                                              "may be " +
+                                              shown,
                                           a->row);
             d.key = f.key;
             d.table = grammar_.table;
             d.candidates = splits[r].candidates[c];
             diagnostics_.push_back(std::move(d));
           } else if (!f.value && cell) {
-            Diagnostic d = MakeDiagnostic(Severity::kInfo, "cell.blank",
-                                          "no digits of 「" + cell->text + "」 fall in this cell",
-                                          a->row);
+            Diagnostic d =
+                MakeDiagnostic(Severity::kInfo, "cell.blank",
+                               "no digits of 「" + cell->text + "」 fall in this cell", a->row);
             d.key = f.key;
             diagnostics_.push_back(std::move(d));
           } else if (!f.value) {
-            Diagnostic d = MakeDiagnostic(Severity::kInfo, "cell.blank",
-                                          "the row prints no numbers", a->row);
+            Diagnostic d =
+                MakeDiagnostic(Severity::kInfo, "cell.blank", "the row prints no numbers", a->row);
             d.key = f.key;
             diagnostics_.push_back(std::move(d));
           }
@@ -600,11 +608,11 @@ class RowTableReader {
             diagnostics_.push_back(std::move(d));
           }
         } else {
-          Diagnostic d = MakeDiagnostic(Severity::kInfo, "cell.blank",
-                                        cell && !cell->text.empty()
-                                            ? "the cell prints 「" + cell->text + "」"
-                                            : "the cell is printed empty",
-                                        a->row);
+          Diagnostic d =
+              MakeDiagnostic(Severity::kInfo, "cell.blank",
+                             cell && !cell->text.empty() ? "the cell prints 「" + cell->text + "」"
+                                                         : "the cell is printed empty",
+                             a->row);
           d.key = f.key;
           d.line = f.provenance.line;
           diagnostics_.push_back(std::move(d));
@@ -616,17 +624,17 @@ class RowTableReader {
     for (const Event& e : events_) {
       if (e.assignment >= 0) continue;
       ++unmatched;
-      Diagnostic d = MakeDiagnostic(Severity::kError, "row.unmatched",
-                                    "a row with numbers whose label 「" + e.label +
-                                        "」 names no row of the " + grammar_.template_id +
-                                        " template",
-                                    e.row);
+      Diagnostic d =
+          MakeDiagnostic(Severity::kError, "row.unmatched",
+                         "a row with numbers whose label 「" + e.label + "」 names no row of the " +
+                             grammar_.template_id + " template",
+                         e.row);
       d.table = grammar_.table;
       d.label = e.label;
       diagnostics_.push_back(std::move(d));
     }
-    out->score = 3 * strict + 2 * tolerant + weak + template_hits_ - 4 * unmatched - 3 * misfit -
-                 missing;
+    out->score =
+        3 * strict + 2 * tolerant + weak + template_hits_ - 4 * unmatched - 3 * misfit - missing;
     out->complete = template_hits_ > 0 && unmatched == 0 && misfit == 0 && missing == 0;
     out->diagnostics = std::move(diagnostics_);
   }
@@ -694,8 +702,8 @@ TableFigures ReadAppealsRun(const Cell& run, const Row& row, const TableGrammar&
 }
 
 // Table 四: fifteen cells, block by block (行政复议, 未经复议直接起诉, 复议后起诉), each with
-// 结果维持, 结果纠正, 其他结果, 尚未审结, 总计. Printed either as one row of fifteen under a two-level
-// header, or as one labelled row per block.
+// 结果维持, 结果纠正, 其他结果, 尚未审结, 总计. Printed either as one row of fifteen under a
+// two-level header, or as one labelled row per block.
 TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
   TableFigures out;
   out.table = grammar.table;
@@ -714,8 +722,8 @@ TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
     RuleIndex::Kinds scratch;
     // A flattened row's label is the whole header run together: never a block label.
     for (const Cell& c : row.flattened ? std::vector<Cell>() : row.labels) {
-      std::span<const MatchKind> blocks = grammar.index.List(
-          grammar.index.Match(c.key, &scratch), TableGrammar::kBlockList);
+      std::span<const MatchKind> blocks =
+          grammar.index.List(grammar.index.Match(c.key, &scratch), TableGrammar::kBlockList);
       for (size_t b = 0; b < blocks.size(); ++b) {
         if (blocks[b] != MatchKind::kNone) block = static_cast<int>(b);
       }
@@ -769,7 +777,8 @@ TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
   }
   for (size_t b = 0; b < grammar.blocks.size(); ++b) {
     if (!found[b]) {
-      Diagnostic d{Severity::kError, "row.missing", "no row reads as " + grammar.blocks[b].official};
+      Diagnostic d{Severity::kError, "row.missing",
+                   "no row reads as " + grammar.blocks[b].official};
       d.table = grammar.table;
       d.key = grammar.table + "." + grammar.blocks[b].key;
       d.rule = grammar.blocks[b].id;
@@ -793,8 +802,8 @@ TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
       if (n.kind == CellNumber::Kind::kNumber) {
         f.value = n.value;
       } else {
-        Diagnostic d = MakeDiagnostic(Severity::kInfo, "cell.blank", "the cell is printed empty",
-                                      row);
+        Diagnostic d =
+            MakeDiagnostic(Severity::kInfo, "cell.blank", "the cell is printed empty", row);
         d.key = f.key;
         d.line = f.provenance.line;
         out.diagnostics.push_back(std::move(d));

@@ -18,7 +18,7 @@ struct TableFigures {
   std::string template_id;  // empty: no table found
   std::vector<Figure> figures;
   std::vector<Diagnostic> diagnostics;
-  int score = 0;  // how well the grammar explained the grid (higher is better)
+  int score = 0;          // how well the grammar explained the grid (higher is better)
   bool complete = false;  // every row found and explained, header wording of this template seen
 };
 

@@ -174,11 +174,16 @@ class RequestsIdentities {
     for (size_t r = 0; r < rows.size(); ++r) {
       const std::string& stem = rows[r].stem;
       if (rows[r].columns.size() != 7) continue;
-      if (stem == "requests.received") received_ = r;
-      else if (stem == "requests.carried_over") carried_over_ = r;
-      else if (stem == "requests.total") total_ = r;
-      else if (stem == "requests.carried_forward") carried_forward_ = r;
-      else outcomes_.push_back(r);
+      if (stem == "requests.received")
+        received_ = r;
+      else if (stem == "requests.carried_over")
+        carried_over_ = r;
+      else if (stem == "requests.total")
+        total_ = r;
+      else if (stem == "requests.carried_forward")
+        carried_forward_ = r;
+      else
+        outcomes_.push_back(r);
     }
   }
 
@@ -247,9 +252,9 @@ std::vector<SplitOutcome> SolveFlattened(const std::string& table,
     }
     o.after_row = cands[r].size();
     if (cands[r].empty()) {
-      o.problem = splits.empty() ? "「" + row.run + "」 cannot be read as " +
-                                       std::to_string(n) + " cells"
-                                 : "no split of 「" + row.run + "」 satisfies the row's total";
+      o.problem = splits.empty()
+                      ? "「" + row.run + "」 cannot be read as " + std::to_string(n) + " cells"
+                      : "no split of 「" + row.run + "」 satisfies the row's total";
       cands[r].push_back({o.values, 0});  // blank: never a value read from garbage
     }
   }

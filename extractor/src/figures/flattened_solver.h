@@ -1,7 +1,7 @@
 // Splitting flattened digit runs into cells. A scraped page that lost its cell separators prints
-// 「规范性文件5225」 for three cells: every split into valid numbers is enumerated, the identities of
-// FORMATS.md (row totals, column sums, the balance, table 四's block totals) keep those that can be
-// true, and plausibility ranks what is left. Several survivors make the figure ambiguous.
+// 「规范性文件5225」 for three cells: every split into valid numbers is enumerated, the identities
+// of FORMATS.md (row totals, column sums, the balance, table 四's block totals) keep those that can
+// be true, and plausibility ranks what is left. Several survivors make the figure ambiguous.
 #ifndef GONGKAI_FIGURES_FLATTENED_SOLVER_H_
 #define GONGKAI_FIGURES_FLATTENED_SOLVER_H_
 
@@ -23,10 +23,10 @@ struct SplitOutcome {
   std::vector<std::optional<double>> values;  // one per column; nullopt: blank
   // Per column, every value some surviving split gives it, when that is more than one.
   std::vector<std::vector<std::optional<double>>> candidates;
-  size_t valid_splits = 0;     // splits into valid numbers
-  size_t after_row = 0;        // left by the row's own identity
-  size_t after_identities = 0;  // left by every identity (row and table)
-  std::string problem;         // non-empty: no split fits; the values are blank
+  size_t valid_splits = 0;         // splits into valid numbers
+  size_t after_row = 0;            // left by the row's own identity
+  size_t after_identities = 0;     // left by every identity (row and table)
+  std::string problem;             // non-empty: no split fits; the values are blank
   bool identities_failed = false;  // no combination of the rows' splits satisfies the table's
                                    // identities; each row took its own most plausible split
 };

@@ -36,8 +36,8 @@ double LabelSimilarity(std::string_view a, std::string_view b);
 // `taken` (a label that is only similar must not take a row already found).
 // kinds: how each rule's patterns match label_key (RuleIndex::Match).
 RuleHit MatchLabel(const std::vector<Rule>& rules, std::span<const MatchKind> kinds,
-                   std::string_view label_key,
-                   const std::string& group, const std::vector<bool>& taken, bool allow_similar);
+                   std::string_view label_key, const std::string& group,
+                   const std::vector<bool>& taken, bool allow_similar);
 
 }  // namespace gongkai
 

@@ -9,8 +9,8 @@
 namespace gongkai {
 namespace {
 
-constexpr std::string_view kUnits[] = {"条", "件", "次", "篇", "万元", "元", "个", "人", "人次",
-                                       "家", "项", "场", "期", "份"};
+constexpr std::string_view kUnits[] = {"条", "件",   "次", "篇", "万元", "元", "个",
+                                       "人", "人次", "家", "项", "场",   "期", "份"};
 
 bool IsUnit(std::string_view text) {
   return std::find(std::begin(kUnits), std::end(kUnits), text) != std::end(kUnits);

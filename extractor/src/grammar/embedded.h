@@ -7,7 +7,7 @@
 namespace gongkai {
 
 struct EmbeddedFile {
-  std::string_view name;     // path relative to grammars/, e.g. "2021/requests.toml"
+  std::string_view name;  // path relative to grammars/, e.g. "2021/requests.toml"
   std::string_view content;
 };
 

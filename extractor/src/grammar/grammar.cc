@@ -163,8 +163,8 @@ std::string Unanchored(const std::string& pattern) {
 
 bool BuildScanner(TableGrammar* grammar, Error* error) {
   std::string alternation;
-  for (const auto* rules : {&grammar->headers, &grammar->groups, &grammar->rows, &grammar->blocks,
-                            &grammar->columns}) {
+  for (const auto* rules :
+       {&grammar->headers, &grammar->groups, &grammar->rows, &grammar->blocks, &grammar->columns}) {
     for (const Rule& r : *rules) {
       if (!alternation.empty()) alternation += "|";
       alternation += "(?:" + Unanchored(r.strict->pattern()) + ")";
@@ -355,7 +355,10 @@ std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
         auto re = Compile(heading, name + " " + s.id, error);
         if (!re) return nullptr;
         set->headings_.push_back(std::move(re));
-        any += (any.empty() ? "" : "|") + std::string("(") + s.strict->pattern() + ")";
+        if (!any.empty()) any += '|';
+        any += '(';
+        any += s.strict->pattern();
+        any += ')';
       }
       std::string any_heading = "(";
       any_heading += set->numbering_->pattern();

@@ -7,9 +7,9 @@
 
 #include <memory>
 #include <span>
-#include <unordered_map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -26,7 +26,7 @@ struct Rule {
   std::string official;  // the label as the national template prints it
   std::string group;     // row rules: the group label the row sits under
   bool needs_group = false;
-  bool template_specific = false;  // header rules: wording of this template only
+  bool template_specific = false;           // header rules: wording of this template only
   std::vector<std::string> columns;         // proactive rows: column key suffixes in order
   std::vector<std::string> amount_columns;  // columns in 万元 (元 converted)
   std::vector<std::string> signed_columns;  // columns that may print + or -
@@ -75,8 +75,8 @@ class RuleIndex {
 
 // One statistics table of one template (one grammars/<template>/<table>.toml file).
 struct TableGrammar {
-  std::string table;        // proactive, requests, appeals
-  std::string template_id;  // 2019, 2021
+  std::string table;          // proactive, requests, appeals
+  std::string template_id;    // 2019, 2021
   std::vector<Rule> columns;  // requests, appeals: shared columns in printed order
   std::vector<Rule> headers;
   std::vector<Rule> groups;

@@ -19,11 +19,11 @@ struct Box {
 };
 
 struct Line {
-  int number = 0;            // 1-based, counting every line break of the original
-  std::optional<int> page;   // PDFs only
-  std::string text;          // original, as decoded to UTF-8
-  std::string norm;          // NFKC copy for matching (filled by Normalize)
-  std::vector<Box> boxes;    // PDFs: the line's text runs, left to right
+  int number = 0;           // 1-based, counting every line break of the original
+  std::optional<int> page;  // PDFs only
+  std::string text;         // original, as decoded to UTF-8
+  std::string norm;         // NFKC copy for matching (filled by Normalize)
+  std::vector<Box> boxes;   // PDFs: the line's text runs, left to right
 };
 
 struct Document {

@@ -52,9 +52,12 @@ double HanShare(std::string_view utf8) {
 // UTF-16 (any byte pair is some character there, but rarely these).
 double CommonHanShare(std::string_view utf8) {
   static constexpr std::u32string_view kCommon =
-      U"的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年过发后作里"
-      U"用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但因只从想实"
-      U"日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政"
+      U"的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年"
+      U"过发后作里"
+      U"用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但"
+      U"因只从想实"
+      U"日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战"
+      U"向头文体政"
       U"府信息况申请处理报告年度工作";
   const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
   int32_t n = static_cast<int32_t>(utf8.size());

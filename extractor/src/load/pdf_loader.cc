@@ -173,8 +173,8 @@ bool LoadPdf(std::string_view bytes, Document* doc, Error* error) {
         }
         line.text += raw[i].text;
         top = std::min(top, raw[i].y0);
-        line.boxes.push_back({std::move(raw[i].text), "", raw[i].x0, raw[i].y0, raw[i].x1,
-                              raw[i].y1});
+        line.boxes.push_back(
+            {std::move(raw[i].text), "", raw[i].x0, raw[i].y0, raw[i].x1, raw[i].y1});
       }
       bool margin = top < 0.1 * height || top > 0.9 * height;
       if (margin && IsPageNumber(line.text)) continue;
@@ -183,18 +183,17 @@ bool LoadPdf(std::string_view bytes, Document* doc, Error* error) {
     }
   }
   if (stats.total < 10) {
-    *error = {"pdf.no_text_layer",
-              "the PDF has no text layer (" + std::to_string(stats.total) +
-                  " characters on " + std::to_string(pages) + " pages): a scan needs OCR"};
+    *error = {"pdf.no_text_layer", "the PDF has no text layer (" + std::to_string(stats.total) +
+                                       " characters on " + std::to_string(pages) +
+                                       " pages): a scan needs OCR"};
     return false;
   }
   // Fonts without a ToUnicode map come out as control characters, or as Latin-1 look-alikes
   // chosen by glyph number («€•‚ƒ„…»): either way, next to no Chinese in a Chinese report.
   if (stats.han * 20 < stats.total && stats.total >= 50) {
-    *error = {"pdf.no_text_layer",
-              "the PDF's text layer holds " + std::to_string(stats.han) + " Chinese characters in " +
-                  std::to_string(stats.total) +
-                  ": its fonts lack a ToUnicode map, the text is unreadable"};
+    *error = {"pdf.no_text_layer", "the PDF's text layer holds " + std::to_string(stats.han) +
+                                       " Chinese characters in " + std::to_string(stats.total) +
+                                       ": its fonts lack a ToUnicode map, the text is unreadable"};
     return false;
   }
   if (stats.junk * 10 > stats.total) {

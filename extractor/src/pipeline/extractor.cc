@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "audit/audit.h"
@@ -18,8 +19,6 @@
 #include "tables/text_tables.h"
 #include "util/sha256.h"
 #include "util/text.h"
-
-#include <optional>
 
 namespace gongkai {
 namespace {
@@ -121,8 +120,8 @@ int ParseDate(const std::string& text) {
 std::optional<Finding> Timeliness(const ReportInfo& info, const std::string& published) {
   int date = ParseDate(published);
   if (date == 0 || !info.year) return std::nullopt;
-  bool government = info.agency.size() >= 12 &&
-                    info.agency.compare(info.agency.size() - 12, 12, "人民政府") == 0;
+  bool government =
+      info.agency.size() >= 12 && info.agency.compare(info.agency.size() - 12, 12, "人民政府") == 0;
   Finding f;
   f.rule = "report.timeliness";
   f.row = government ? "government" : "department";
@@ -145,8 +144,8 @@ Status StatusOf(const std::vector<Diagnostic>& diagnostics) {
 
 bool ParseStage(std::string_view name, Stage* stage) {
   static const std::pair<std::string_view, Stage> kNames[] = {
-      {"load", Stage::kLoad},       {"normalize", Stage::kNormalize}, {"segment", Stage::kSegment},
-      {"tables", Stage::kTables},   {"figures", Stage::kFigures},     {"audit", Stage::kAudit},
+      {"load", Stage::kLoad},     {"normalize", Stage::kNormalize}, {"segment", Stage::kSegment},
+      {"tables", Stage::kTables}, {"figures", Stage::kFigures},     {"audit", Stage::kAudit},
   };
   for (const auto& [n, s] : kNames) {
     if (n == name) {
@@ -244,10 +243,10 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   // something else, and would cost time and memory for nothing.
   const bool is_pdf = record.source.media_type == "application/pdf";
   if (bytes.size() > (is_pdf ? kMaxPdfBytes : kMaxTextBytes)) {
-    return fail({"input.too_large", path + ": " + std::to_string(bytes.size() >> 20) +
-                                        " MiB, more than any report (" +
-                                        std::to_string((is_pdf ? kMaxPdfBytes : kMaxTextBytes) >> 20) +
-                                        " MiB at most)"});
+    return fail({"input.too_large",
+                 path + ": " + std::to_string(bytes.size() >> 20) + " MiB, more than any report (" +
+                     std::to_string((is_pdf ? kMaxPdfBytes : kMaxTextBytes) >> 20) +
+                     " MiB at most)"});
   }
 
   // load
@@ -278,9 +277,8 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   // segment
   Segments segments = Segment(doc, *grammars_);
   if (!LooksLikeReport(doc, segments)) {
-    return fail({"not_a_report", path +
-                                     ": no section headings, title or statistics tables of a "
-                                     "政府信息公开工作年度报告"});
+    return fail({"not_a_report", path + ": no section headings, title or statistics tables of a "
+                                        "政府信息公开工作年度报告"});
   }
   if (stop == Stage::kSegment) {
     *dump = DumpSegments(segments);
@@ -292,8 +290,7 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   size_t stats_line = 0;
   const bool stats = FindStatsTable(doc, &stats_line);
   if (stats) {
-    std::erase_if(segments.spans,
-                  [&](const SectionSpan& s) { return s.begin_line >= stats_line; });
+    std::erase_if(segments.spans, [&](const SectionSpan& s) { return s.begin_line >= stats_line; });
     if (!segments.spans.empty()) {
       segments.spans.back().end_line = stats_line;
       segments.spans.back().end_col = 0;

@@ -113,8 +113,8 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
     const Line& line = doc.lines[i];
     if (Trim(line.norm).empty()) continue;
     ++seen;
-    bool titled = line.norm.find("报告") != std::string::npos ||
-                  line.norm.find("年报") != std::string::npos;
+    bool titled =
+        line.norm.find("报告") != std::string::npos || line.norm.find("年报") != std::string::npos;
     if (!titled) {
       // An agency printed alone above the title line.
       if (CodePointCount(Trim(line.norm)) <= 40) previous_chunk = StripSpaces(line.norm);
@@ -165,8 +165,8 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
         info.agency_source = "text";
       }
     }
-    if ((info.year && !info.agency.empty()) || (norm.find("年,") == std::string::npos &&
-                                                 norm.find("年以来,") == std::string::npos)) {
+    if ((info.year && !info.agency.empty()) ||
+        (norm.find("年,") == std::string::npos && norm.find("年以来,") == std::string::npos)) {
       continue;
     }
     for (const std::string& chunk : Chunks(norm)) {
@@ -320,9 +320,9 @@ Segments Segment(const Document& doc, const GrammarSet& grammars) {
 std::string DumpSegments(const Segments& segments) {
   std::string out;
   const ReportInfo& info = segments.info;
-  out += "report agency=" + info.agency + " (" + info.agency_source + ") year=" +
-         (info.year ? std::to_string(*info.year) : std::string("?")) + " (" + info.year_source +
-         ") title=" + info.title + "\n";
+  out += "report agency=" + info.agency + " (" + info.agency_source +
+         ") year=" + (info.year ? std::to_string(*info.year) : std::string("?")) + " (" +
+         info.year_source + ") title=" + info.title + "\n";
   for (const SectionSpan& s : segments.spans) {
     out += "section " + s.section.id + " ordinal=" + std::to_string(s.section.ordinal) +
            " line=" + std::to_string(s.section.line) + " col=" + std::to_string(s.heading_col) +

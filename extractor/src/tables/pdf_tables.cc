@@ -1,9 +1,9 @@
 #include "tables/pdf_tables.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <re2/re2.h>
 
 #include "util/text.h"
 
@@ -34,14 +34,18 @@ struct Column {
 };
 
 PlacedCell Place(const Box& box, const Line& line) {
-  PlacedCell p{MakeCell(std::string(Trim(box.norm)), line.number, line.page), box.x0, box.y0,
-               box.x1, box.y1, line.page.value_or(0)};
+  PlacedCell p{MakeCell(std::string(Trim(box.norm)), line.number, line.page),
+               box.x0,
+               box.y0,
+               box.x1,
+               box.y1,
+               line.page.value_or(0)};
   p.cell.box = std::array<double, 4>{box.x0, box.y0, box.x1, box.y1};
   return p;
 }
 
-// Whether a label opens with an enumeration (「1.」 「2、」 「（三）」 「四、」): the start of a new
-// row's label, never the wrapped tail of the label above.
+// Whether a label opens with an enumeration (「1.」 「2、」 「（三）」 「四、」): the start of a
+// new row's label, never the wrapped tail of the label above.
 bool StartsItem(const std::string& text) {
   static const RE2 kItem(
       R"(^(?:\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]+条))");
@@ -247,8 +251,7 @@ TableGrid BuildGeometryGrid(const std::string& table, const std::vector<SpanLine
     // Header lines stay rows of their own: their cells are column headings, never part of a
     // row's label. So do table 二's article lines (「第二十条第（五）项」), which span the table.
     static const RE2 kArticle(R"(^第[一二三四五六七八九十]+条)");
-    bool article = !geo[i].labels.empty() &&
-                   RE2::PartialMatch(geo[i].labels[0].cell.key, kArticle);
+    bool article = !geo[i].labels.empty() && RE2::PartialMatch(geo[i].labels[0].cell.key, kArticle);
     for (PlacedCell& c : geo[i].labels) {
       free.push_back({std::move(c), i, header[i] || article});
     }

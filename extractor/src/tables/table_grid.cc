@@ -54,8 +54,8 @@ const char* LayoutName(Layout layout) {
 }
 
 std::string DumpGrid(const TableGrid& grid) {
-  std::string out = "table " + grid.table + " layout=" + LayoutName(grid.layout) + " rows=" +
-                    std::to_string(grid.rows.size()) + "\n";
+  std::string out = "table " + grid.table + " layout=" + LayoutName(grid.layout) +
+                    " rows=" + std::to_string(grid.rows.size()) + "\n";
   for (const Row& row : grid.rows) {
     out += std::to_string(row.line) + "\t";
     for (size_t i = 0; i < row.labels.size(); ++i) {

@@ -16,7 +16,6 @@ bool IsNumber(std::string_view text) {
   return ParseCellNumber(text).kind == CellNumber::Kind::kNumber;
 }
 
-
 // Cells of a tab-separated line (kept empty cells included).
 std::vector<std::string> TabCells(std::string_view norm) {
   std::vector<std::string> cells;
@@ -288,9 +287,8 @@ void BuildFlattenedRows(const std::vector<SpanLine>& lines, TableGrid* grid) {
   };
   while (i < text.size()) {
     char c = text[i];
-    bool starts_run = (c >= '0' && c <= '9') ||
-                      ((c == '+' || c == '-') && i + 1 < text.size() && text[i + 1] >= '0' &&
-                       text[i + 1] <= '9');
+    bool starts_run = (c >= '0' && c <= '9') || ((c == '+' || c == '-') && i + 1 < text.size() &&
+                                                 text[i + 1] >= '0' && text[i + 1] <= '9');
     if (!starts_run) {
       label.push_back(c);
       ++i;

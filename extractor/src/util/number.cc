@@ -11,8 +11,8 @@ namespace {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 constexpr std::string_view kUnits[] = {"万元", "元", "件", "个", "项", "条", "次", "人次", "人"};
-constexpr std::string_view kBlankMarkers[] = {"-",  "--", "—", "——", "/", "无", "–", "―",
-                                               "-—", "_",  "\\", "——", "/"};
+constexpr std::string_view kBlankMarkers[] = {"-", "--", "—", "——", "/",  "无", "–",
+                                              "―", "-—", "_", "\\", "——", "/"};
 
 }  // namespace
 
@@ -71,7 +71,8 @@ CellNumber ParseCellNumber(std::string_view cell) {
   if (i != v.size()) return out;
   double value = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (ec != std::errc() || ptr != digits.data() + digits.size() || !std::isfinite(value)) return out;
+  if (ec != std::errc() || ptr != digits.data() + digits.size() || !std::isfinite(value))
+    return out;
   out.kind = CellNumber::Kind::kNumber;
   out.value = negative ? -value : value;
   return out;

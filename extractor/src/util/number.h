@@ -11,9 +11,9 @@ struct CellNumber {
   enum class Kind { kBlank, kNumber, kText };
   Kind kind = Kind::kText;
   double value = 0;
-  bool has_sign = false;    // printed with + or -
-  bool is_integer = true;   // no decimal part printed
-  std::string unit;         // "万元", "元", "件", ... as printed; empty if none
+  bool has_sign = false;   // printed with + or -
+  bool is_integer = true;  // no decimal part printed
+  std::string unit;        // "万元", "元", "件", ... as printed; empty if none
 };
 
 // Classifies NFKC-normalized cell text: empty or a blank marker (—, -, /, 无) is kBlank; a number,

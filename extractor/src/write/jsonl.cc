@@ -22,7 +22,8 @@ class ObjectWriter {
     out_->push_back(':');
     return out_;
   }
-  // Values from the pipeline are valid UTF-8 (decoded by the loader); paths and messages may not be.
+  // Values from the pipeline are valid UTF-8 (decoded by the loader); paths and messages may not
+  // be.
   void String(std::string_view key, std::string_view value) {
     AppendJsonString(Key(key), value, true);
   }

@@ -163,7 +163,8 @@ class SqliteSink : public RecordSink {
     s.Bind(7, src.value("url", json())).Bind(8, src.value("title", json()));
     s.Bind(9, src.value("published", json()));
     s.Bind(10, failed ? json() : json(report)).Bind(11, r["status"]);
-    s.Bind(12, failed ? r["error"]["code"] : json()).Bind(13, failed ? r["error"]["message"] : json());
+    s.Bind(12, failed ? r["error"]["code"] : json())
+        .Bind(13, failed ? r["error"]["message"] : json());
     s.Bind(14, line);
     if (!s.Run()) return false;
     int64_t source = sqlite3_last_insert_rowid(db_);
@@ -246,7 +247,8 @@ std::unique_ptr<RecordSink> MakeSqliteSink(const std::string& path, Error* error
   // Workers take turns at the write lock for a few milliseconds each: retry every 0.2 ms (for up
   // to a minute) rather than SQLite's default back-off, which sleeps up to 100 ms at a time.
   sqlite3_busy_handler(
-      db, [](void*, int tries) -> int {
+      db,
+      [](void*, int tries) -> int {
         if (tries > 300000) return 0;
         usleep(200);
         return 1;

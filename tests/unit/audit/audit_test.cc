@@ -32,8 +32,8 @@ std::vector<Figure> Requests(double received, double carried, double granted, do
   return out;
 }
 
-const Finding* Find(const std::vector<Finding>& fs, const std::string& rule,
-                    const std::string& row, const std::string& column) {
+const Finding* Find(const std::vector<Finding>& fs, const std::string& rule, const std::string& row,
+                    const std::string& column) {
   for (const Finding& f : fs) {
     if (f.rule == rule && f.row == row && f.column == column) return &f;
   }
@@ -78,10 +78,10 @@ TEST(Audit, BlanksCountAsZeroAndAreNamed) {
 }
 
 TEST(Audit, AppealsAndValueRules) {
-  std::vector<Figure> fs = {F("appeals.review.upheld", 72),     F("appeals.review.corrected", 64),
-                            F("appeals.review.other", 178),     F("appeals.review.pending", 37),
-                            F("appeals.review.total", 350),     F("proactive.licensing.change", -59),
-                            F("proactive.rules.issued", -1),    F("proactive.fees.amount", 1.5),
+  std::vector<Figure> fs = {F("appeals.review.upheld", 72),    F("appeals.review.corrected", 64),
+                            F("appeals.review.other", 178),    F("appeals.review.pending", 37),
+                            F("appeals.review.total", 350),    F("proactive.licensing.change", -59),
+                            F("proactive.rules.issued", -1),   F("proactive.fees.amount", 1.5),
                             F("proactive.rules.in_force", 2.5)};
   std::vector<Finding> findings = Audit(fs);
   const Finding* review = Find(findings, "appeals.review.total", "review", "total");

@@ -27,7 +27,8 @@ TEST(GroupAgencies, AmbiguousShortNameStaysApart) {
 }
 
 TEST(Csv, Rfc4180) {
-  auto rows = ParseCsv("\xEF\xBB\xBFpath,title\r\n\"a,b.txt\",\"say \"\"hi\"\"\"\nc.txt,\"two\nlines\"\n");
+  auto rows =
+      ParseCsv("\xEF\xBB\xBFpath,title\r\n\"a,b.txt\",\"say \"\"hi\"\"\"\nc.txt,\"two\nlines\"\n");
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[0][0], "path");
   EXPECT_EQ(rows[1][0], "a,b.txt");
@@ -53,8 +54,8 @@ TEST(Shard, PartitionIsCompleteAndStable) {
 }
 
 TEST(Timeliness, DepartmentsJanuaryGovernmentsMarch) {
-  std::string seed = testing::ReadFile(testing::SourceDir() +
-                                       "/corpus/real/000_7d8fc7268cbfb024/input.txt");
+  std::string seed =
+      testing::ReadFile(testing::SourceDir() + "/corpus/real/000_7d8fc7268cbfb024/input.txt");
   auto finding = [&](const std::string& published) -> const Finding* {
     static Record r;
     SourceHints hints;
@@ -76,8 +77,8 @@ TEST(Timeliness, DepartmentsJanuaryGovernmentsMarch) {
 }
 
 TEST(Manifest, TitleGivesAgencyAndYear) {
-  std::string text = testing::ReadFile(testing::SourceDir() +
-                                       "/corpus/real/2021_hebei_kjt_1/input.txt");
+  std::string text =
+      testing::ReadFile(testing::SourceDir() + "/corpus/real/2021_hebei_kjt_1/input.txt");
   SourceHints hints;
   hints.title = "河北省科学技术厅2021年政府信息公开工作年度报告";
   hints.url = "https://example.invalid/report";

@@ -64,7 +64,8 @@ const char* kRequests2021 =
     "\t\t3. 要求提供公开出版物\t\t0\t0\t0\t0\t0\t0\t0\n"
     "\t\t4. 无正当理由大量反复申请\t\t0\t0\t0\t0\t0\t0\t0\n"
     "\t\t5. 要求行政机关确认或重新出具已获取信息\t\t0\t0\t0\t0\t0\t0\t0\n"
-    "\t(六) 其他处理\t1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t\t0\t0\t0\t0\t0\t0\t0\n"
+    "\t(六) 其他处理\t1. "
+    "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t\t0\t0\t0\t0\t0\t0\t0\n"
     "\t\t2. 申请人逾期未按收费通知要求缴纳\t\t0\t0\t0\t0\t0\t0\t0\n"
     "\t费用、行政机关不再处理其政府信息公开申请\t\t\t\t\t\t\t\t\n"
     "\t\t3. 其他\t\t0\t0\t0\t0\t0\t0\t0\n"
@@ -102,7 +103,8 @@ TEST(Figures, Single2019OtherRowPicksThe2019Grammar) {
 
 TEST(Figures, ShortRowBlankLeadsInTabs) {
   std::string text = kRequests2021;
-  std::string row = "\t(二) 部分公开(区分处理的，只计这一情形，不计其他情形)\t\t1\t0\t0\t0\t0\t0\t1\n";
+  std::string row =
+      "\t(二) 部分公开(区分处理的，只计这一情形，不计其他情形)\t\t1\t0\t0\t0\t0\t0\t1\n";
   text.replace(text.find(row), row.size(),
                "\t(二) 部分公开(区分处理的，只计这一情形，不计其他情形)\t\t0\t0\t0\t0\t0\t1\n");
   auto r = ReadText("requests", text);
@@ -155,11 +157,13 @@ TEST(Figures, Proactive2019SignedAndUnits) {
 }
 
 TEST(Figures, AppealsOneRowOfFifteen) {
-  auto r = ReadText("appeals",
-                    "行政复议\t\t\t\t\t行政诉讼\n"
-                    "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
-                    "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
-                    "72\t64\t178\t37\t351\t10\t2\t3\t11\t26\t5\t6\t4\t5\t20\n");
+  auto r = ReadText(
+      "appeals",
+      "行政复议\t\t\t\t\t行政诉讼\n"
+      "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+      "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审"
+      "结\t总计\n"
+      "72\t64\t178\t37\t351\t10\t2\t3\t11\t26\t5\t6\t4\t5\t20\n");
   EXPECT_EQ(r->Get("appeals.review.total"), 351);
   EXPECT_EQ(r->Get("appeals.suit_direct.pending"), 11);
   EXPECT_EQ(r->Get("appeals.suit_after_review.total"), 20);

@@ -62,8 +62,8 @@ TEST(FlattenedSolver, ColumnSumsDecideJointly) {
 
 TEST(FlattenedSolver, SignedChangeAndPlausibleDecisions) {
   auto out = SolveFlattened(
-      "proactive", {Row("proactive.licensing", {"prior_items", "change", "decisions"}, "156-5997",
-                        {"change"})});
+      "proactive",
+      {Row("proactive.licensing", {"prior_items", "change", "decisions"}, "156-5997", {"change"})});
   EXPECT_EQ(out[0].values[0], 156);
   EXPECT_EQ(out[0].values[1], -59);  // 156 - 59 = 97, the agency's habit
   EXPECT_EQ(out[0].values[2], 97);
@@ -72,9 +72,8 @@ TEST(FlattenedSolver, SignedChangeAndPlausibleDecisions) {
 
 TEST(FlattenedSolver, AmountsWithUnitsAndStockAboveFlows) {
   auto out = SolveFlattened(
-      "proactive",
-      {Row("proactive.procurement", {"items", "amount"}, "22251000元", {}, {"amount"}),
-       Row("proactive.normative_docs", {"issued", "repealed", "in_force"}, "5225")});
+      "proactive", {Row("proactive.procurement", {"items", "amount"}, "22251000元", {}, {"amount"}),
+                    Row("proactive.normative_docs", {"issued", "repealed", "in_force"}, "5225")});
   EXPECT_EQ(out[0].values[0], 22);
   EXPECT_DOUBLE_EQ(*out[0].values[1], 25.1);
   EXPECT_EQ(out[1].values[0], 5);
@@ -83,8 +82,8 @@ TEST(FlattenedSolver, AmountsWithUnitsAndStockAboveFlows) {
 }
 
 TEST(FlattenedSolver, NoLeadingZerosAndNoGarbage) {
-  auto out = SolveFlattened("appeals", {Row("appeals", std::vector<std::string>(15, "x"),
-                                            "000000000000000")});
+  auto out = SolveFlattened("appeals",
+                            {Row("appeals", std::vector<std::string>(15, "x"), "000000000000000")});
   for (const auto& v : out[0].values) EXPECT_EQ(v, 0);
   // A lone 「9」 cannot make a row whose 总计 is the sum of its applicants.
   auto bad = SolveFlattened("requests", {Row("requests.received", kApplicants, "9")});
@@ -93,7 +92,8 @@ TEST(FlattenedSolver, NoLeadingZerosAndNoGarbage) {
 }
 
 TEST(FlattenedSolver, EmptyRunIsBlank) {
-  auto out = SolveFlattened("proactive", {Row("proactive.rules", {"made", "published", "total"}, "")});
+  auto out =
+      SolveFlattened("proactive", {Row("proactive.rules", {"made", "published", "total"}, "")});
   for (const auto& v : out[0].values) EXPECT_FALSE(v.has_value());
 }
 

@@ -29,7 +29,7 @@ TEST(StatsReader, IndicatorsUnitsAndGroups) {
   };
   EXPECT_EQ(get("stats.proactive.published"), 1683);
   EXPECT_EQ(get("stats.review.corrected"), 0);
-  EXPECT_EQ(get("stats.suit.corrected"), 2);  // the same words, told apart by their group
+  EXPECT_EQ(get("stats.suit.corrected"), 2);   // the same words, told apart by their group
   EXPECT_DOUBLE_EQ(*get("stats.fees"), 0.25);  // 元 → 万元
   for (const Figure& f : t.figures) {
     if (f.key == "stats.proactive.published") EXPECT_EQ(f.provenance.unit, "条");

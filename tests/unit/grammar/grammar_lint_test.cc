@@ -123,13 +123,28 @@ std::set<std::string> ContractKeys(const std::string& table, const std::string& 
     add("proactive.fees", {"prior_items", "change"});
     add("proactive.procurement", {"items", "amount"});
   } else if (table == "requests") {
-    std::vector<std::string> rows = {
-        "received", "carried_over", "granted", "partial", "denied.state_secret",
-        "denied.prohibited", "denied.security", "denied.third_party", "denied.internal",
-        "denied.deliberative", "denied.enforcement", "denied.inquiry", "unavailable.not_held",
-        "unavailable.needs_creation", "unavailable.unclear", "rejected.complaint",
-        "rejected.duplicate", "rejected.publication", "rejected.excessive", "rejected.reconfirm",
-        "total", "carried_forward"};
+    std::vector<std::string> rows = {"received",
+                                     "carried_over",
+                                     "granted",
+                                     "partial",
+                                     "denied.state_secret",
+                                     "denied.prohibited",
+                                     "denied.security",
+                                     "denied.third_party",
+                                     "denied.internal",
+                                     "denied.deliberative",
+                                     "denied.enforcement",
+                                     "denied.inquiry",
+                                     "unavailable.not_held",
+                                     "unavailable.needs_creation",
+                                     "unavailable.unclear",
+                                     "rejected.complaint",
+                                     "rejected.duplicate",
+                                     "rejected.publication",
+                                     "rejected.excessive",
+                                     "rejected.reconfirm",
+                                     "total",
+                                     "carried_forward"};
     if (template_id == "2021") {
       rows.insert(rows.end(), {"other.no_correction", "other.unpaid_fee", "other.other"});
     } else {

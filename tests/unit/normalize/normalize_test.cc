@@ -11,8 +11,10 @@ TEST(Normalizer, NfkcMatchingCopy) {
   EXPECT_EQ(n.Normalize("１２３"), "123");
   EXPECT_EQ(n.Normalize("1．属于国家秘密"), "1.属于国家秘密");
   EXPECT_EQ(n.Normalize("单位：万元"), "单位:万元");
-  EXPECT_EQ(n.Normalize("　　六、其他"), "  六、其他");      // U+3000
-  EXPECT_EQ(n.Normalize("规章\xC2\xA0" "0"), "规章 0");       // NBSP
+  EXPECT_EQ(n.Normalize("　　六、其他"), "  六、其他");  // U+3000
+  EXPECT_EQ(n.Normalize("规章\xC2\xA0"
+                        "0"),
+            "规章 0");                                         // NBSP
   EXPECT_EQ(n.Normalize("规\xE2\x80\x8B章"), "规章");          // zero-width space
   EXPECT_EQ(n.Normalize("“三安全一稳定”"), "“三安全一稳定”");  // quotes stay
   EXPECT_EQ(n.Normalize("a\tb"), "a\tb");

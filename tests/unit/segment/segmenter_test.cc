@@ -38,7 +38,8 @@ TEST(Segmenter, HeadingsAndVariants) {
 
 TEST(Segmenter, HeadingRunningOnAfterText) {
   Segments s = SegmentText(
-      "一、总体情况　　2021年工作。　　五、存在的主要问题及改进情况　　不断推动信息公开工作提质增效。"
+      "一、总体情况　　2021年工作。　　五、存在的主要问题及改进情况　　不断推动信息公开工作提质增效"
+      "。"
       "　　六、其他需要报告的事项　　无");
   ASSERT_EQ(Ids(s), (std::vector<std::string>{"overview", "problems", "other"}));
   EXPECT_EQ(s.spans[2].section.heading, "六、其他需要报告的事项");
@@ -83,7 +84,8 @@ TEST(Segmenter, YearFromSignatureWhenNothingElse) {
 }
 
 TEST(Segmenter, AbbreviatedSelfReferenceIsNoAgency) {
-  Segments s = SegmentText("2019年，省人社厅坚持以习近平新时代中国特色社会主义思想为统领。\n一、总体情况\n");
+  Segments s =
+      SegmentText("2019年，省人社厅坚持以习近平新时代中国特色社会主义思想为统领。\n一、总体情况\n");
   EXPECT_EQ(s.info.agency, "");
   EXPECT_EQ(s.info.year, 2019);
 }

@@ -47,8 +47,8 @@ TEST(TextTables, OneCellPerLineDecodesBlanksFromGaps) {
   // Cells end with three breaks, rows with two more; an empty cell adds three.
   std::string t =
       "一、本年新收\r\r\r1\r\r\r2\r\r\r3\r\r\r\r\r"
-      "二、上年结转\r\r\r0\r\r\r0\r\r\r\r\r\r\r\r"   // last cell blank: 3 + 3 + 2
-      "(二)部分公开\r\r\r\r\r\r\r\r\r\r\r\r\r\r"  // all three blank: 3 + 9 + 2
+      "二、上年结转\r\r\r0\r\r\r0\r\r\r\r\r\r\r\r"  // last cell blank: 3 + 3 + 2
+      "(二)部分公开\r\r\r\r\r\r\r\r\r\r\r\r\r\r"    // all three blank: 3 + 9 + 2
       "(七)总计\r\r\r4\r\r\r5\r\r\r6\r\r\r\r\r";
   Document doc = testing::MakeDocument(t);
   TableGrid g = GridOf(doc);
@@ -80,7 +80,8 @@ TEST(TextTables, CellWrappedOverTwoLines) {
 }
 
 TEST(TextTables, ProseIsNotATable) {
-  Document doc = testing::MakeDocument("2021年，我局共收到申请0件。\n今后，我们将进一步采取措施。\n");
+  Document doc =
+      testing::MakeDocument("2021年，我局共收到申请0件。\n今后，我们将进一步采取措施。\n");
   EXPECT_EQ(GridOf(doc).layout, Layout::kNone);
 }
 
@@ -107,11 +108,9 @@ TEST(TextTables, FlattenedRunsAndEnumerations) {
                       r.values.empty() ? "" : r.values[0].text);
   }
   std::vector<std::pair<std::string, std::string>> want = {
-      {"信息内容本年制发件数规章", "000"},
-      {"行政规范性文件", "5225"},
+      {"信息内容本年制发件数规章", "000"},       {"行政规范性文件", "5225"},
       {"(三)不予公开1.属于国家秘密", "0000000"},  // 「1.」 joins the label it numbers
-      {"2.其他法律行政法规禁止公开", "0000000"},
-      {"行政事业性收费", "739.0766"},
+      {"2.其他法律行政法规禁止公开", "0000000"}, {"行政事业性收费", "739.0766"},
       {"政府集中采购", "304948.3955万元"}};
   EXPECT_EQ(rows, want);
   EXPECT_EQ(g.rows[1].values[0].kind, CellKind::kRun);

@@ -10,16 +10,16 @@ namespace gongkai {
 namespace {
 
 TEST(Jsonl, RecordFollowsTheContract) {
-  std::string text = testing::ReadFile(testing::SourceDir() +
-                                       "/corpus/real/000_7d8fc7268cbfb024/input.txt");
+  std::string text =
+      testing::ReadFile(testing::SourceDir() + "/corpus/real/000_7d8fc7268cbfb024/input.txt");
   Record record = testing::SharedExtractor().ExtractBytes("seed.txt", text);
   std::string line = ToJsonLine(record);
   EXPECT_EQ(line.find('\n'), std::string::npos);
   nlohmann::json j = nlohmann::json::parse(line);
   EXPECT_EQ(j["schema"], "gongkai.report/1");
   EXPECT_EQ(j["status"], "ok");
-  for (const char* field : {"source", "report", "sections", "figures", "provenance", "audit",
-                            "diagnostics"}) {
+  for (const char* field :
+       {"source", "report", "sections", "figures", "provenance", "audit", "diagnostics"}) {
     EXPECT_TRUE(j.contains(field)) << field;
   }
   EXPECT_EQ(j["source"]["path"], "seed.txt");
@@ -43,8 +43,8 @@ TEST(Jsonl, RecordFollowsTheContract) {
 }
 
 TEST(Jsonl, PdfProvenanceHasPageAndBox) {
-  std::string pdf = testing::ReadFile(testing::SourceDir() +
-                                      "/corpus/real/2024_huaian_shi_1/input.pdf");
+  std::string pdf =
+      testing::ReadFile(testing::SourceDir() + "/corpus/real/2024_huaian_shi_1/input.pdf");
   Record record = testing::SharedExtractor().ExtractBytes("huaian.pdf", pdf);
   nlohmann::json j = nlohmann::json::parse(ToJsonLine(record));
   EXPECT_EQ(j["source"]["media_type"], "application/pdf");
