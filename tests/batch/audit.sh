@@ -1,12 +1,7 @@
 #!/bin/sh
 # gongkai audit across filings: the 河北 series of the corpus (with the scraper's manifest), and a
 # made-up pair of years whose carry-over does not match.
-set -u
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/../lib.sh"
 
 "$bin" extract "$root/corpus/real" --manifest "$root/corpus/real/manifest.csv" \
   -o "$tmp/hebei.sqlite" 2> /dev/null

@@ -2,12 +2,7 @@
 # Batch runs end to end: every input accounted for (corrupt files, a worker that crashes, one that
 # hangs), an interrupted run resumed to the same dataset, sharded runs merged to the same dataset,
 # CSV output, and the audit across filings.
-set -u
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/../lib.sh"
 count() { sqlite3 "$1" "$2"; }
 # Dataset contents without row ids, in a stable order.
 dump() {

@@ -1,11 +1,6 @@
 #!/bin/sh
 # The CLI's documented exit codes and its one-record-per-input promise, on corpus files.
-set -u
-bin=$1
-root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/../lib.sh"
 
 "$bin" extract "$root/corpus/real/000_7d8fc7268cbfb024/input.txt" > "$tmp/ok.jsonl" 2> /dev/null
 [ $? -eq 0 ] || fail "an ok report should exit 0"

@@ -1,14 +1,9 @@
 #!/bin/sh
 # Every hostile input through the CLI: its expected code, within a time limit (timeout) and a
 # memory bound (peak RSS from GNU time). Also 100 MB of text, generated here.
-set -u
-bin=$1
-root=$2
+. "$(dirname "$0")/../lib.sh"
 limit_s=${GONGKAI_HOSTILE_SECONDS:-30}
 limit_kb=${GONGKAI_HOSTILE_KB:-1048576}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 check() {  # file expected-code-or-"record"
   out="$tmp/out.json"
   /usr/bin/time -f '%M' -o "$tmp/rss" timeout "$limit_s" "$bin" extract "$1" > "$out" 2> /dev/null

@@ -11,46 +11,19 @@
 namespace gongkai {
 namespace {
 
-// Share of code points that are control characters (other than tab, CR, LF, FF) or U+FFFD.
-// Text in any real encoding has next to none; a binary file decoded as text has many.
-double JunkRatio(std::string_view utf8) {
-  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
-  int32_t n = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  size_t total = 0;
-  size_t junk = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    ++total;
-    if (c < 0 || c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
-        (c >= 0x7F && c < 0xA0)) {
-      ++junk;
-    }
-  }
-  return total == 0 ? 0.0 : static_cast<double>(junk) / static_cast<double>(total);
-}
+// What decoded text is made of: all code points; control characters (other than tab, CR, LF,
+// FF) and U+FFFD; Han ideographs; and Han among the most frequent of written Chinese.
+struct Profile {
+  size_t total = 0, junk = 0, han = 0, common = 0;
+  // Text in any real encoding has next to no junk; a binary file decoded as text has much.
+  double junk_share() const { return total ? static_cast<double>(junk) / total : 0.0; }
+  double han_share() const { return total ? static_cast<double>(han) / total : 0.0; }
+  // About a fifth of real Chinese; near zero when bytes of another kind are decoded as GB18030
+  // or UTF-16 (any byte pair is some character there, but rarely these).
+  double common_share() const { return han ? static_cast<double>(common) / han : 0.0; }
+};
 
-// Share of code points that are Han ideographs.
-double HanShare(std::string_view utf8) {
-  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
-  int32_t n = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  size_t total = 0;
-  size_t han = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    ++total;
-    if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) ++han;
-  }
-  return total == 0 ? 0.0 : static_cast<double>(han) / static_cast<double>(total);
-}
-
-// Share of Han characters that are among the most frequent of written Chinese (and of reports):
-// about a fifth in real text, near zero when bytes of another kind are decoded as GB18030 or
-// UTF-16 (any byte pair is some character there, but rarely these).
-double CommonHanShare(std::string_view utf8) {
+Profile ProfileOf(std::string_view utf8) {
   static constexpr std::u32string_view kCommon =
       U"的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年"
       U"过发后作里"
@@ -59,23 +32,29 @@ double CommonHanShare(std::string_view utf8) {
       U"日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战"
       U"向头文体政"
       U"府信息况申请处理报告年度工作";
-  const auto* p = reinterpret_cast<const uint8_t*>(utf8.data());
+  Profile p;
+  const auto* b = reinterpret_cast<const uint8_t*>(utf8.data());
   int32_t n = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
-  size_t han = 0, common = 0;
   while (i < n) {
     UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0x3400 || c > 0x9FFF) continue;
-    ++han;
-    if (kCommon.find(static_cast<char32_t>(c)) != std::u32string_view::npos) ++common;
+    U8_NEXT(b, i, n, c);
+    ++p.total;
+    if (c < 0 || c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+        (c >= 0x7F && c < 0xA0)) {
+      ++p.junk;
+    } else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) {
+      ++p.han;
+      if (kCommon.find(static_cast<char32_t>(c)) != std::u32string_view::npos) ++p.common;
+    }
   }
-  return han == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(han);
+  return p;
 }
 
 // Whether text decoded by a guessed encoding reads as Chinese.
 bool ReadsAsChinese(std::string_view utf8) {
-  return HanShare(utf8) >= 0.1 && CommonHanShare(utf8) >= 0.08;
+  Profile p = ProfileOf(utf8);
+  return p.junk_share() <= 0.02 && p.han_share() >= 0.1 && p.common_share() >= 0.08;
 }
 
 // Converts with ICU, failing (rather than substituting) on any illegal sequence.
@@ -112,7 +91,7 @@ bool Fail(Error* error, std::string message) {
 }
 
 bool Accept(std::string* utf8, std::string* encoding, const char* name, Error* error) {
-  if (JunkRatio(*utf8) > 0.02) {
+  if (ProfileOf(*utf8).junk_share() > 0.02) {
     return Fail(error, std::string("decoded as ") + name +
                            " but the text is mostly control characters: not a text report");
   }
@@ -152,8 +131,8 @@ bool DecodeToUtf8(std::string_view bytes, std::string* utf8, std::string* encodi
   }
   // Not UTF-8. GB18030 (the superset of GBK and GB2312) is what mainland agencies use: a strict
   // decode that gives mostly Chinese text settles it cheaply. Otherwise ask ICU's detector.
-  if (Convert("GB18030", bytes, utf8) && JunkRatio(*utf8) <= 0.02 && HanShare(*utf8) >= 0.2 &&
-      ReadsAsChinese(*utf8)) {
+  if (Convert("GB18030", bytes, utf8) && ReadsAsChinese(*utf8) &&
+      ProfileOf(*utf8).han_share() >= 0.2) {
     *encoding = "GB18030";
     return true;
   }
@@ -181,7 +160,7 @@ bool DecodeToUtf8(std::string_view bytes, std::string* utf8, std::string* encodi
       }
     }
   }
-  if (Convert("GB18030", bytes, utf8) && JunkRatio(*utf8) <= 0.02 && ReadsAsChinese(*utf8)) {
+  if (Convert("GB18030", bytes, utf8) && ReadsAsChinese(*utf8)) {
     *encoding = "GB18030";
     return true;
   }

@@ -101,6 +101,21 @@ std::string TrimAgency(std::string agency) {
   return agency;
 }
 
+// 「2021年，河北省教育厅坚持…」 at the start of text: the year and agency it names, where not
+// known.
+void TakeOpening(const ReportRules& rules, const std::string& text, ReportInfo* info) {
+  std::string year, agency;
+  if (!RE2::PartialMatch(text, *rules.opening.strict, &year, &agency)) return;
+  if (!info->year) {
+    info->year = std::stoi(year);
+    info->year_source = "text";
+  }
+  if (info->agency.empty() && RE2::PartialMatch(agency, *rules.agency.strict)) {
+    info->agency = agency;
+    info->agency_source = "text";
+  }
+}
+
 void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t first_heading_line,
                     Segments* out) {
   const ReportRules& rules = grammars.report();
@@ -170,17 +185,8 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
       continue;
     }
     for (const std::string& chunk : Chunks(norm)) {
-      if (chunk.size() < 6 || (chunk[0] != '1' && chunk[0] != '2')) continue;
-      if (RE2::PartialMatch(chunk, *rules.opening.strict, &year, &agency)) {
-        if (!info.year) {
-          info.year = std::stoi(year);
-          info.year_source = "text";
-        }
-        if (info.agency.empty() && RE2::PartialMatch(agency, *rules.agency.strict)) {
-          info.agency = agency;
-          info.agency_source = "text";
-        }
-      }
+      if (chunk.size() >= 6 && (chunk[0] == '1' || chunk[0] == '2'))
+        TakeOpening(rules, chunk, &info);
     }
   }
   // 3. The opening sentence of 总体情况, also when it runs on after the heading on one line.
@@ -191,17 +197,7 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
       opening += StripSpaces(sl.norm);
       if (opening.size() >= 200) break;
     }
-    std::string year, agency;
-    if (RE2::PartialMatch(opening, *rules.opening.strict, &year, &agency)) {
-      if (!info.year) {
-        info.year = std::stoi(year);
-        info.year_source = "text";
-      }
-      if (info.agency.empty() && RE2::PartialMatch(agency, *rules.agency.strict)) {
-        info.agency = agency;
-        info.agency_source = "text";
-      }
-    }
+    TakeOpening(rules, opening, &info);
   }
   // 4. The signature: an agency line followed by a date line, near the end.
   std::vector<std::string> tail;

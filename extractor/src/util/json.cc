@@ -21,46 +21,51 @@ constexpr std::array<bool, 256> kEscape = [] {
 
 bool NeedsEscape(unsigned char b) { return kEscape[b]; }
 
+// The escape of a byte for which NeedsEscape holds.
+void AppendEscape(std::string* out, unsigned char b) {
+  static const char kHex[] = "0123456789abcdef";
+  switch (b) {
+    case '"':
+      out->append("\\\"");
+      break;
+    case '\\':
+      out->append("\\\\");
+      break;
+    case '\n':
+      out->append("\\n");
+      break;
+    case '\r':
+      out->append("\\r");
+      break;
+    case '\t':
+      out->append("\\t");
+      break;
+    default:
+      out->append("\\u00");
+      out->push_back(kHex[b >> 4]);
+      out->push_back(kHex[b & 0xf]);
+  }
+}
+
 }  // namespace
 
 void AppendJsonString(std::string* out, std::string_view s, bool known_valid) {
-  static const char kHex[] = "0123456789abcdef";
-  // Fast path: valid UTF-8 (all text past the loader is) is copied in runs between escapes.
+  out->push_back('"');
   if (known_valid || IsValidUtf8(s)) {
-    out->push_back('"');
+    // Valid UTF-8 (all text past the loader is) is copied in runs between escapes.
     size_t run = 0;
     for (size_t i = 0; i < s.size(); ++i) {
       unsigned char b = static_cast<unsigned char>(s[i]);
       if (!NeedsEscape(b)) continue;
       out->append(s.data() + run, i - run);
       run = i + 1;
-      switch (b) {
-        case '"':
-          out->append("\\\"");
-          break;
-        case '\\':
-          out->append("\\\\");
-          break;
-        case '\n':
-          out->append("\\n");
-          break;
-        case '\r':
-          out->append("\\r");
-          break;
-        case '\t':
-          out->append("\\t");
-          break;
-        default:
-          out->append("\\u00");
-          out->push_back(kHex[b >> 4]);
-          out->push_back(kHex[b & 0xf]);
-      }
+      AppendEscape(out, b);
     }
     out->append(s.data() + run, s.size() - run);
     out->push_back('"');
     return;
   }
-  out->push_back('"');
+  // Invalid UTF-8 (a path, a message): code point by code point, bad bytes as U+FFFD.
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   int32_t n = static_cast<int32_t>(s.size());
   int32_t i = 0;
@@ -68,30 +73,10 @@ void AppendJsonString(std::string* out, std::string_view s, bool known_valid) {
     uint8_t b = p[i];
     if (b < 0x80) {
       ++i;
-      switch (b) {
-        case '"':
-          out->append("\\\"");
-          break;
-        case '\\':
-          out->append("\\\\");
-          break;
-        case '\n':
-          out->append("\\n");
-          break;
-        case '\r':
-          out->append("\\r");
-          break;
-        case '\t':
-          out->append("\\t");
-          break;
-        default:
-          if (b < 0x20) {
-            out->append("\\u00");
-            out->push_back(kHex[b >> 4]);
-            out->push_back(kHex[b & 0xf]);
-          } else {
-            out->push_back(static_cast<char>(b));
-          }
+      if (NeedsEscape(b)) {
+        AppendEscape(out, b);
+      } else {
+        out->push_back(static_cast<char>(b));
       }
       continue;
     }
