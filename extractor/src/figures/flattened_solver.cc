@@ -234,21 +234,29 @@ std::vector<SplitOutcome> SolveFlattened(const std::string& table,
       factor = 1.0 / 10000;
     }
     // Cells printed empty vanish without a trace: splits that leave cells blank are candidates
-    // too (ranked lower). Those without blanks are enumerated first, so that the cap on
-    // enumeration never drops them.
+    // too (ranked lower). Those without blanks come first, so that the cap on enumeration never
+    // drops them; with blanks are tried too where no identity constrains the row (table 二), or
+    // when no split without blanks satisfies the row's identity.
     std::vector<Values> splits = SplitEnumerator(row, run, factor, false).All();
-    std::vector<Values> with_blanks = SplitEnumerator(row, run, factor, true).All();
-    for (Values& v : with_blanks) {
-      if (std::any_of(v.begin(), v.end(), [](const auto& x) { return !x; })) {
-        splits.push_back(std::move(v));
+    auto keep = [&](std::vector<Values>& found) {
+      for (Values& v : found) {
+        if (RowIdentityHolds(table, row, v)) {
+          double p = Plausibility(table, row, v);
+          cands[r].push_back({std::move(v), p});
+        }
       }
-    }
+    };
     o.valid_splits = splits.size();
-    for (Values& v : splits) {
-      if (RowIdentityHolds(table, row, v)) {
-        double p = Plausibility(table, row, v);
-        cands[r].push_back({std::move(v), p});
+    keep(splits);
+    if (table == "proactive" || cands[r].empty()) {
+      std::vector<Values> with_blanks;
+      for (Values& v : SplitEnumerator(row, run, factor, true).All()) {
+        if (std::any_of(v.begin(), v.end(), [](const auto& x) { return !x; })) {
+          with_blanks.push_back(std::move(v));
+        }
       }
+      o.valid_splits += with_blanks.size();
+      keep(with_blanks);
     }
     o.after_row = cands[r].size();
     if (cands[r].empty()) {

@@ -34,8 +34,10 @@ std::string_view StripEnumeration(std::string_view s) {
 }
 
 double LabelSimilarity(std::string_view a, std::string_view b) {
-  std::u32string x = ToCodePoints(a);
-  std::u32string y = ToCodePoints(b);
+  return LabelSimilarity(ToCodePoints(a), ToCodePoints(b));
+}
+
+double LabelSimilarity(const std::u32string& x, const std::u32string& y) {
   if (x.empty() || y.empty()) return 0;
   std::vector<size_t> prev(y.size() + 1), cur(y.size() + 1);
   for (size_t j = 0; j <= y.size(); ++j) prev[j] = j;
@@ -82,14 +84,18 @@ RuleHit MatchLabel(const std::vector<Rule>& rules, std::span<const MatchKind> ki
   if (!strict.empty()) return {Pick(strict, rules, group), LabelMatch::kStrict};
   if (!tolerant.empty()) return {Pick(tolerant, rules, group), LabelMatch::kTolerant};
   if (!allow_similar) return {};
-  std::string_view core = StripEnumeration(label_key);
-  if (CodePointCount(core) < 3) return {};
+  std::u32string core = ToCodePoints(StripEnumeration(label_key));
+  if (core.size() < 3) return {};
   double best = 0, second = 0;
   int best_rule = -1;
   for (size_t i = 0; i < rules.size(); ++i) {
-    if (taken[i] || !Eligible(rules[i], group) || rules[i].official.empty()) continue;
-    std::string official = LabelKey(rules[i].official);
-    double s = LabelSimilarity(core, StripEnumeration(official));
+    if (taken[i] || !Eligible(rules[i], group) || rules[i].official_core.empty()) continue;
+    const std::u32string& official = rules[i].official_core;
+    // Lengths too far apart cannot reach the threshold: skip the edit distance.
+    size_t longer = std::max(core.size(), official.size());
+    size_t shorter = std::min(core.size(), official.size());
+    if (static_cast<double>(shorter) < 0.6 * static_cast<double>(longer)) continue;
+    double s = LabelSimilarity(core, official);
     if (!group.empty() && rules[i].group == group) s += 0.05;
     if (s > best) {
       second = best;

@@ -28,6 +28,7 @@ std::string_view StripEnumeration(std::string_view label);
 
 // Similarity in [0, 1] of two labels: 1 - edit distance / longer length, over code points.
 double LabelSimilarity(std::string_view a, std::string_view b);
+double LabelSimilarity(const std::u32string& x, const std::u32string& y);
 
 // Finds the rule a label names. Strict patterns first, then tolerant ones, then (with
 // allow_similar) the official label most similar to it (at least 0.7, and clearly ahead of the

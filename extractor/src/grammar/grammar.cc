@@ -11,6 +11,8 @@
 #include <toml++/toml.h>
 
 #include "grammar/embedded.h"
+#include "normalize/normalize.h"
+#include "util/text.h"
 
 namespace gongkai {
 namespace {
@@ -42,6 +44,17 @@ std::vector<std::string> StringList(const toml::node_view<const toml::node>& nod
   return out;
 }
 
+// The official label as the similarity match compares it (see Rule::official_core).
+std::u32string OfficialCore(const std::string& official) {
+  static const RE2 kEnumeration(
+      R"(^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、]))");
+  std::string key = StripSpaces(Normalizer().Normalize(official));
+  re2::StringPiece rest(key);
+  for (int i = 0; i < 3 && RE2::Consume(&rest, kEnumeration); ++i) {
+  }
+  return ToCodePoints(std::string_view(rest.data(), rest.size()));
+}
+
 // Reads the fields every rule shares. Fails when the id or pattern is missing.
 bool ReadRule(const toml::table& t, const std::string& file, const std::string& id_prefix,
               Rule* rule, Error* error) {
@@ -62,6 +75,7 @@ bool ReadRule(const toml::table& t, const std::string& file, const std::string& 
   rule->amount_columns = StringList(t["amount_columns"]);
   rule->signed_columns = StringList(t["signed_columns"]);
   rule->unit = t["unit"].value_or(std::string());
+  rule->official_core = OfficialCore(rule->official);
   rule->examples = StringList(t["examples"]);
   rule->tolerant_examples = StringList(t["tolerant_examples"]);
   rule->counterexamples = StringList(t["counterexamples"]);

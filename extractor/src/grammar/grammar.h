@@ -31,6 +31,9 @@ struct Rule {
   std::vector<std::string> amount_columns;  // columns in 万元 (元 converted)
   std::vector<std::string> signed_columns;  // columns that may print + or -
   std::string unit;  // stats2018 indicators: the unit the value is counted in (条, 件, 万元, ...)
+  // The official label as similarity compares it: normalized, no spaces, no enumeration, as
+  // code points (filled at load).
+  std::u32string official_core;
   std::unique_ptr<RE2> strict;
   std::vector<std::unique_ptr<RE2>> tolerant;
   std::vector<std::string> examples;

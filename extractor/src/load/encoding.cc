@@ -4,6 +4,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
 
+#include <bitset>
 #include <memory>
 
 #include "util/text.h"
@@ -23,15 +24,26 @@ struct Profile {
   double common_share() const { return han ? static_cast<double>(common) / han : 0.0; }
 };
 
+// The most frequent characters of written Chinese (and of reports), as a set over the BMP.
+const std::bitset<0x10000>& CommonHan() {
+  static const std::bitset<0x10000> set = [] {
+    static constexpr std::u32string_view kCommon =
+        U"的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之"
+        U"年过发后"
+        U"作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本"
+        U"前开但因只"
+        U"从想实日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并"
+        U"物手应战向头"
+        U"文体政府信息况申请处理报告年度工作";
+    std::bitset<0x10000> b;
+    for (char32_t c : kCommon) b.set(c);
+    return b;
+  }();
+  return set;
+}
+
 Profile ProfileOf(std::string_view utf8) {
-  static constexpr std::u32string_view kCommon =
-      U"的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于着下自之年"
-      U"过发后作里"
-      U"用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还进好小部其些主样理心她本前开但"
-      U"因只从想实"
-      U"日军者意无力它与长把机十民第公此已工使情明性知全三又关点正业外将两高间由问很最重并物手应战"
-      U"向头文体政"
-      U"府信息况申请处理报告年度工作";
+  const std::bitset<0x10000>& common = CommonHan();
   Profile p;
   const auto* b = reinterpret_cast<const uint8_t*>(utf8.data());
   int32_t n = static_cast<int32_t>(utf8.size());
@@ -45,7 +57,7 @@ Profile ProfileOf(std::string_view utf8) {
       ++p.junk;
     } else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) {
       ++p.han;
-      if (kCommon.find(static_cast<char32_t>(c)) != std::u32string_view::npos) ++p.common;
+      if (common.test(static_cast<size_t>(c))) ++p.common;
     }
   }
   return p;
