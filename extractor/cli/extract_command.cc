@@ -153,7 +153,8 @@ int RunExtract(const ExtractCommand& command) {
   // Warm the extractor's caches (compiled automata, ICU tables) once before the workers fork,
   // so that they share those pages instead of each filling its own. A report made of the
   // grammars' own labels: never an input, which could crash this process.
-  if (!tasks.empty()) extractor->ExtractBytes("warm-up", WarmUpReport(extractor->grammars()));
+  // (Only for batches: for a few files it costs more than it saves.)
+  if (tasks.size() >= 32) extractor->ExtractBytes("warm-up", WarmUpReport(extractor->grammars()));
   const bool tty = isatty(STDERR_FILENO);
   size_t ok = 0, partial = 0, failed = 0;
   bool write_failed = false;
