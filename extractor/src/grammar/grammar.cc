@@ -385,6 +385,7 @@ std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
       have_report = true;
       ReportRules& r = set->report_;
       if (!ReadReportRule(doc, "title", name, &r.title, error) ||
+          !ReadReportRule(doc, "title_year_first", name, &r.title_year_first, error) ||
           !ReadReportRule(doc, "period", name, &r.period, error) ||
           !ReadReportRule(doc, "signature_date", name, &r.signature_date, error) ||
           !ReadReportRule(doc, "agency_phrase", name, &r.agency_phrase, error) ||

@@ -102,12 +102,13 @@ struct TableGrammar {
 };
 
 struct ReportRules {
-  Rule title;           // group 1 agency, group 2 year
-  Rule period;          // group 1 year
-  Rule signature_date;  // group 1 year
-  Rule agency_phrase;   // group 1 agency
-  Rule opening;         // group 1 year, group 2 agency
-  Rule agency;          // what an agency name looks like
+  Rule title;             // group 1 agency, group 2 year
+  Rule title_year_first;  // group 1 year, group 2 agency
+  Rule period;            // group 1 year
+  Rule signature_date;    // group 1 year
+  Rule agency_phrase;     // group 1 agency
+  Rule opening;           // group 1 year, group 2 agency
+  Rule agency;            // what an agency name looks like
   Rule table_replaced;  // a sentence standing in for a table (「未收到政府信息公开申请」)
 };
 

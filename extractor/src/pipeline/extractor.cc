@@ -81,7 +81,7 @@ void ApplyHints(const SourceHints& hints, const GrammarSet& grammars, Segments* 
   if (!hints.title.empty()) {
     std::string title = StripSpaces(Normalizer().Normalize(hints.title));
     std::string a, y;
-    if (RE2::PartialMatch(title, *grammars.report().title.strict, &a, &y)) {
+    if (MatchTitle(grammars.report(), title, &a, &y)) {
       if (RE2::PartialMatch(a, *grammars.report().agency.strict)) agency = a;
       year = std::stoi(y);
     }

@@ -138,8 +138,7 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
     for (const std::string& chunk : Chunks(line.norm)) {
       std::string agency, year;
       // A title is short; prose that mentions a 报告 is not one.
-      if (chunk.size() <= 240 && RE2::PartialMatch(chunk, *rules.title.strict, &agency, &year)) {
-        agency = TrimAgency(agency);
+      if (chunk.size() <= 240 && MatchTitle(rules, chunk, &agency, &year)) {
         if (agency.empty() && RE2::PartialMatch(previous_chunk, *rules.agency.strict)) {
           agency = previous_chunk;
           info.title = previous_chunk;
@@ -236,6 +235,26 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
 }
 
 }  // namespace
+
+bool MatchTitle(const ReportRules& rules, const std::string& chunk, std::string* agency,
+                std::string* year) {
+  if (RE2::PartialMatch(chunk, *rules.title.strict, agency, year)) {
+    *agency = TrimAgency(*agency);
+    return true;
+  }
+  if (!RE2::PartialMatch(chunk, *rules.title_year_first.strict, year, agency)) return false;
+  *agency = TrimAgency(*agency);
+  // The shortest agency stops before 「政府信息公开」, whose 政府 may be the agency's own
+  // (「淮安市人民政府信息公开…」, 「上海市政府信息公开…」).
+  if (!RE2::PartialMatch(*agency, *rules.agency.strict)) {
+    std::string longer = *agency + "政府";
+    if (chunk.find(longer + "信息公开") != std::string::npos &&
+        RE2::PartialMatch(longer, *rules.agency.strict)) {
+      *agency = std::move(longer);
+    }
+  }
+  return true;
+}
 
 const SectionSpan* Segments::Find(const std::string& id) const {
   for (const SectionSpan& s : spans) {

@@ -88,5 +88,19 @@ TEST(Manifest, TitleGivesAgencyAndYear) {
   EXPECT_EQ(r.source.url, "https://example.invalid/report");
 }
 
+TEST(Manifest, TitleWithTheYearFirstGivesAgencyAndYear) {
+  // This scraped text prints neither its title nor its agency nor a statistics period.
+  std::string text =
+      testing::ReadFile(testing::SourceDir() + "/corpus/real/2020_hebei_rst_1/input.txt");
+  Record bare = testing::SharedExtractor().ExtractBytes("rst.txt", text);
+  EXPECT_EQ(bare.report.agency, "");
+  SourceHints hints;
+  hints.title = "2020年度河北省人力资源和社会保障厅政府信息公开工作年度报告";
+  Record r = testing::SharedExtractor().ExtractBytes("rst.txt", text, hints);
+  EXPECT_EQ(r.report.agency, "河北省人力资源和社会保障厅");
+  EXPECT_EQ(r.report.year, 2020);
+  EXPECT_EQ(r.report.agency_source, "manifest");
+}
+
 }  // namespace
 }  // namespace gongkai

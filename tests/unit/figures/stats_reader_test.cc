@@ -32,7 +32,9 @@ TEST(StatsReader, IndicatorsUnitsAndGroups) {
   EXPECT_EQ(get("stats.suit.corrected"), 2);   // the same words, told apart by their group
   EXPECT_DOUBLE_EQ(*get("stats.fees"), 0.25);  // 元 → 万元
   for (const Figure& f : t.figures) {
-    if (f.key == "stats.proactive.published") EXPECT_EQ(f.provenance.unit, "条");
+    if (f.key == "stats.proactive.published") {
+      EXPECT_EQ(f.provenance.unit, "条");
+    }
   }
 }
 

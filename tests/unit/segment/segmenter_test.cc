@@ -77,6 +77,21 @@ TEST(Segmenter, YearFromPeriodAndAgencyFromSignature) {
   EXPECT_EQ(s.info.agency_source, "signature");
 }
 
+TEST(Segmenter, TitleWithTheYearFirst) {
+  Segments s = SegmentText("2022年上海市政府信息公开工作年度报告\n字号：\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.agency, "上海市政府");
+  EXPECT_EQ(s.info.year, 2022);
+  EXPECT_EQ(s.info.year_source, "title");
+  s = SegmentText("2019 年度 淮安市人民政府信息公开工作年度报告\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.agency, "淮安市人民政府");
+  EXPECT_EQ(s.info.year, 2019);
+  s = SegmentText("2020年度河北省教育厅政府信息公开工作年度报告\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.agency, "河北省教育厅");
+  // A sentence that only mentions a report names no agency.
+  s = SegmentText("2019年我厅编写了政府信息公开工作年度报告\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.agency, "");
+}
+
 TEST(Segmenter, YearFromSignatureWhenNothingElse) {
   Segments s = SegmentText("一、总体情况\n无。\n河北省教育厅\n2020年1月15日\n");
   EXPECT_EQ(s.info.year, 2019);
