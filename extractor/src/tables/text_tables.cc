@@ -326,11 +326,67 @@ void BuildFlattenedRows(const std::vector<SpanLine>& lines, TableGrid* grid) {
   emit("");
 }
 
+// A markdown rule line between header and body: 「|---|:---:|」.
+bool IsRuleLine(std::string_view t) {
+  return t.find_first_not_of("|-:+= ") == std::string_view::npos &&
+         t.find('-') != std::string_view::npos;
+}
+
+// Tables scraped with their cells joined by pipes, as HTML-to-text converters print them:
+// 「| 规章 | 3 | 1 | 8 |」, 「规章 | 3 | 1 | 8」, or a cell per line after the row's first
+// (「主动公开信息数」 「| 条」 「| 01」 「|」). Rewrites such lines as tab-separated rows, into
+// `storage`; returns false (and leaves `out` empty) when the lines hold no such table.
+bool PipedAsTabbed(const std::vector<SpanLine>& lines, std::vector<std::string>* storage,
+                   std::vector<SpanLine>* out) {
+  int piped = 0;
+  for (const SpanLine& sl : lines) {
+    if (sl.norm.find('|') != std::string_view::npos && sl.norm.find('\t') == std::string_view::npos)
+      ++piped;
+  }
+  if (piped < 2) return false;
+  std::vector<const Line*> origin;
+  bool after_blank = true;
+  for (const SpanLine& sl : lines) {
+    std::string_view t = Trim(sl.norm);
+    const bool blank = after_blank;
+    after_blank = t.empty();
+    if (t.empty() || IsRuleLine(t)) continue;
+    // A cell line continues the row above; after a blank line (an empty first cell) it starts one.
+    bool continuation = t.front() == '|' && t.find('|', 1) == std::string_view::npos;
+    if (continuation && blank) {
+      storage->emplace_back();
+      origin.push_back(sl.line);
+    }
+    if (continuation && !storage->empty()) {
+      storage->back() += '\t';
+      storage->back() += Trim(t.substr(1));
+      continue;
+    }
+    if (t.front() == '|') t.remove_prefix(1);
+    if (!t.empty() && t.back() == '|') t.remove_suffix(1);
+    std::string row;
+    bool first = true;
+    for (std::string_view cell : SplitOn(t, '|')) {
+      if (!first) row += '\t';
+      row += Trim(cell);
+      first = false;
+    }
+    storage->push_back(std::move(row));
+    origin.push_back(sl.line);
+  }
+  for (size_t i = 0; i < storage->size(); ++i) out->push_back({origin[i], (*storage)[i]});
+  return true;
+}
+
 }  // namespace
 
 bool IsNumericCell(std::string_view text) { return IsNumber(text); }
 
-TableGrid BuildTextGrid(const std::string& table, const std::vector<SpanLine>& lines) {
+TableGrid BuildTextGrid(const std::string& table, const std::vector<SpanLine>& raw_lines) {
+  std::vector<std::string> storage;
+  std::vector<SpanLine> piped;
+  const std::vector<SpanLine>& lines =
+      PipedAsTabbed(raw_lines, &storage, &piped) ? piped : raw_lines;
   TableGrid grid;
   grid.table = table;
   int tab_lines = 0, tab_numeric = 0, spaced = 0, wide = 0, number_lines = 0, flattened = 0,

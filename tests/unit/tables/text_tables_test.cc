@@ -32,6 +32,33 @@ TEST(TextTables, TabSeparatedKeepsEmptyCells) {
   EXPECT_EQ(g.rows[1].values.size(), 9u);
 }
 
+TEST(TextTables, PipeSeparatedRowsReadAsTabbed) {
+  for (const char* text : {
+           "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n|---|:---:|---|---|\n"
+           "| 规章 | 0 |  | 3 |\n| 行政规范性文件 | 3 | 1 | 8 |\n",
+           "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n规章 | 0 |  | 3\n"
+           "行政规范性文件 | 3 | 1 | 8\n",
+           "信息内容\n| 本年制发件数\n| 本年废止件数\n| 现行有效件数\n规章\n| 0\n|\n| 3\n"
+           "行政规范性文件\n| 3\n| 1\n| 8\n",
+       }) {
+    TableGrid g = GridOf(testing::MakeDocument(text));
+    EXPECT_EQ(g.layout, Layout::kTabbed) << text;
+    ASSERT_EQ(g.rows.size(), 3u) << text;
+    EXPECT_EQ(g.rows[1].labels[0].text, "规章");
+    EXPECT_EQ(Values(g.rows[1]), (std::vector<std::string>{"0", "_", "3"})) << text;
+    EXPECT_EQ(Values(g.rows[2]), (std::vector<std::string>{"3", "1", "8"})) << text;
+  }
+}
+
+TEST(TextTables, CellLineAfterABlankLineOpensARow) {
+  // An empty first cell prints as a blank line before the row's cell lines.
+  TableGrid g = GridOf(testing::MakeDocument(
+      "信息内容\n| 本年制发件数\n| 现行有效件数\n规章\n| 0\n| 3\n\n| 2\n| 5\n"));
+  ASSERT_EQ(g.rows.size(), 3u);
+  EXPECT_TRUE(g.rows[2].labels.empty());
+  EXPECT_EQ(Values(g.rows[2]), (std::vector<std::string>{"_", "2", "5"}));
+}
+
 TEST(TextTables, SpaceSeparated) {
   Document doc = testing::MakeDocument(
       "信息内容  本年制发件数  本年废止件数  现行有效件数\n规章  0  0  3\n行政规范性文件 3 1 8\n");
