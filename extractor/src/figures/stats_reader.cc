@@ -57,8 +57,8 @@ TableGrid BuildTokenGrid(const std::string& table, const std::vector<SpanLine>& 
       current.clear();
     };
     for (char c : sl.norm) {
-      if (c == '\t' || c == ' ') {
-        spaces += c == '\t' ? 2 : 1;
+      if (c == '\t' || c == ' ' || c == '|') {  // a pipe: cells joined as scraped tables print them
+        spaces += c == ' ' ? 1 : 2;
         continue;
       }
       if (spaces >= 2) flush();
