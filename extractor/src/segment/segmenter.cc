@@ -93,10 +93,17 @@ std::vector<std::string> Chunks(std::string_view norm) {
   return out;
 }
 
+// The agency a title names, without quotes and the 「关于」 around it (「《…关于」,
+// 「…人民政府关于」).
 std::string TrimAgency(std::string agency) {
   static constexpr std::string_view kStrip[] = {"关于", "《", "》", "\"", "“", "”"};
   for (std::string_view s : kStrip) {
     if (agency.rfind(s, 0) == 0) agency.erase(0, s.size());
+  }
+  for (std::string_view s : kStrip) {
+    if (agency.size() >= s.size() && agency.compare(agency.size() - s.size(), s.size(), s) == 0) {
+      agency.erase(agency.size() - s.size());
+    }
   }
   return agency;
 }

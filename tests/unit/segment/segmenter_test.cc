@@ -87,6 +87,8 @@ TEST(Segmenter, TitleWithTheYearFirst) {
   EXPECT_EQ(s.info.year, 2019);
   s = SegmentText("2020年度河北省教育厅政府信息公开工作年度报告\n一、总体情况\n正文\n");
   EXPECT_EQ(s.info.agency, "河北省教育厅");
+  s = SegmentText("北京市东城区人民政府关于2021年政府信息公开工作年度报告\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.agency, "北京市东城区人民政府");
   // A sentence that only mentions a report names no agency.
   s = SegmentText("2019年我厅编写了政府信息公开工作年度报告\n一、总体情况\n正文\n");
   EXPECT_EQ(s.info.agency, "");
