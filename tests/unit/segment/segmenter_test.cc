@@ -77,6 +77,16 @@ TEST(Segmenter, YearFromPeriodAndAgencyFromSignature) {
   EXPECT_EQ(s.info.agency_source, "signature");
 }
 
+TEST(Segmenter, SpacesAroundTheNumbering) {
+  // Web pages and PDFs put spaces (or U+3000) after the 、, and sometimes before it.
+  Segments s = SegmentText(
+      "一、 总体情况\n正文\n二、　主动公开政府信息情况\n表\n三 、收到和处理政府信息公开申请情况\n"
+      "四　政府信息公开行政复议、行政诉讼情况\n五、 存在的主要问题及改进情况\n六、 "
+      "其他需要报告的事项\n");
+  EXPECT_EQ(Ids(s), (std::vector<std::string>{"overview", "proactive", "requests", "appeals",
+                                              "problems", "other"}));
+}
+
 TEST(Segmenter, TitleWithTheYearFirst) {
   Segments s = SegmentText("2022年上海市政府信息公开工作年度报告\n字号：\n一、总体情况\n正文\n");
   EXPECT_EQ(s.info.agency, "上海市政府");
