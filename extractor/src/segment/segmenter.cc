@@ -163,7 +163,8 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
       previous_chunk = chunk;
     }
   }
-  // 2. The statistics period, 「由…编制」 and the opening sentence, in the first 60 lines of text.
+  // 2. The statistics period, 「由…编制」 (or 「现公布…年度报告」) and the opening sentence, in the
+  // first 60 lines of text.
   int text_lines = 0;
   for (size_t i = 0; i < doc.lines.size() && text_lines < 60; ++i) {
     const std::string& norm = doc.lines[i].norm;
@@ -173,7 +174,8 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
     std::string agency;
     bool period = !info.year && norm.find("12月31日") != std::string::npos;
     bool phrase = info.agency.empty() && (norm.find("编制") != std::string::npos ||
-                                          norm.find("编写") != std::string::npos);
+                                          norm.find("编写") != std::string::npos ||
+                                          norm.find("公布") != std::string::npos);
     if (period || phrase) {
       std::string stripped = StripSpaces(norm);
       if (period && RE2::PartialMatch(stripped, *rules.period.strict, &year)) {

@@ -104,6 +104,15 @@ TEST(Segmenter, TitleWithTheYearFirst) {
   EXPECT_EQ(s.info.agency, "");
 }
 
+TEST(Segmenter, AgencyFromTheReportItPublishes) {
+  Segments s = SegmentText(
+      "根据《中华人民共和国政府信息公开条例》规定，现公布泰州市人民政府2017年政府信息公开工作年度报"
+      "告。"
+      "报告所列数据的统计期限自2017年1月1日起至12月31日止。\n一、概述\n正文\n");
+  EXPECT_EQ(s.info.agency, "泰州市人民政府");
+  EXPECT_EQ(s.info.year, 2017);
+}
+
 TEST(Segmenter, YearFromSignatureWhenNothingElse) {
   Segments s = SegmentText("一、总体情况\n无。\n河北省教育厅\n2020年1月15日\n");
   EXPECT_EQ(s.info.year, 2019);
