@@ -194,7 +194,8 @@ TEST(GoldenEncodings, SeedCopiesGiveIdenticalFigures) {
   ASSERT_EQ(original.figures.size(), 200u);
   for (const char* variant :
        {"seed_gb18030", "seed_utf16le_bom", "seed_utf16be_bom", "seed_utf8_bom_crlf",
-        "seed_cr_only", "seed_pipes_inline", "seed_pipes_markdown", "seed_pipes_cell_lines"}) {
+        "seed_cr_only", "seed_pipes_inline", "seed_pipes_markdown", "seed_pipes_cell_lines",
+        "seed_html_entities"}) {
     Record copy =
         x.ExtractBytes(variant, testing::ReadFile(root + "variants/" + variant + "/input.txt"));
     ASSERT_EQ(copy.figures.size(), original.figures.size()) << variant;

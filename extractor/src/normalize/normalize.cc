@@ -3,6 +3,8 @@
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 
+#include <utility>
+
 namespace gongkai {
 namespace {
 
@@ -42,6 +44,81 @@ void DropInvisible(std::string* s) {
   s->swap(out);
 }
 
+void AppendUtf8(char32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+// The code point an HTML character reference names (「nbsp」, 「#12288」, 「#x3000」), or 0.
+char32_t EntityCodePoint(std::string_view name) {
+  static constexpr std::pair<std::string_view, char32_t> kNamed[] = {
+      {"nbsp", 0xA0},     {"amp", '&'},      {"lt", '<'},       {"gt", '>'},
+      {"quot", '"'},      {"apos", '\''},    {"ensp", 0x2002},  {"emsp", 0x2003},
+      {"thinsp", 0x2009}, {"mdash", 0x2014}, {"ndash", 0x2013}, {"ldquo", 0x201C},
+      {"rdquo", 0x201D},  {"middot", 0xB7},  {"hellip", 0x2026}};
+  if (name.size() >= 2 && name[0] == '#') {
+    bool hex = name[1] == 'x' || name[1] == 'X';
+    std::string_view digits = name.substr(hex ? 2 : 1);
+    if (digits.empty() || digits.size() > 7) return 0;
+    char32_t cp = 0;
+    for (char c : digits) {
+      int d = c >= '0' && c <= '9'          ? c - '0'
+              : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+              : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                            : -1;
+      if (d < 0) return 0;
+      cp = cp * (hex ? 16 : 10) + d;
+    }
+    // No NUL, no surrogates, nothing beyond Unicode.
+    if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) return 0;
+    return cp;
+  }
+  for (const auto& [n, cp] : kNamed) {
+    if (n == name) return cp;
+  }
+  return 0;
+}
+
+// Scraped pages often keep HTML character references (an empty cell printed as 「&nbsp;」):
+// decodes them; anything else after a & is kept as it is.
+std::string DecodeEntities(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t amp = text.find('&', i);
+    if (amp == std::string_view::npos) break;
+    out.append(text.substr(i, amp - i));
+    size_t semi = text.find(';', amp + 1);
+    char32_t cp = 0;
+    if (semi != std::string_view::npos && semi - amp <= 9) {
+      cp = EntityCodePoint(text.substr(amp + 1, semi - amp - 1));
+    }
+    if (cp == 0) {
+      out.push_back('&');
+      i = amp + 1;
+      continue;
+    }
+    AppendUtf8(cp, &out);
+    i = semi + 1;
+  }
+  out.append(text.substr(i));
+  return out;
+}
+
 }  // namespace
 
 Normalizer::Normalizer() {
@@ -51,6 +128,11 @@ Normalizer::Normalizer() {
 }
 
 std::string Normalizer::Normalize(std::string_view text) const {
+  if (text.find('&') != std::string_view::npos) return NormalizeDecoded(DecodeEntities(text));
+  return NormalizeDecoded(text);
+}
+
+std::string Normalizer::NormalizeDecoded(std::string_view text) const {
   if (IsAscii(text) || nfkc_ == nullptr) return std::string(text);
   std::string out;
   out.reserve(text.size());

@@ -1,5 +1,6 @@
-// The normalize stage: fills each line's matching copy (NFKC, zero-width characters removed,
-// every kind of space as ASCII space) and keeps the original for provenance.
+// The normalize stage: fills each line's matching copy (HTML character references such as
+// &nbsp; decoded, NFKC, zero-width characters removed, every kind of space as ASCII space) and
+// keeps the original for provenance.
 #ifndef GONGKAI_NORMALIZE_NORMALIZE_H_
 #define GONGKAI_NORMALIZE_NORMALIZE_H_
 
@@ -20,6 +21,8 @@ class Normalizer {
   void NormalizeDocument(Document* doc) const;
 
  private:
+  std::string NormalizeDecoded(std::string_view text) const;  // after HTML references
+
   const void* nfkc_;  // icu::Normalizer2, kept out of this header
 };
 
