@@ -142,10 +142,19 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
       if (CodePointCount(Trim(line.norm)) <= 40) previous_chunk = StripSpaces(line.norm);
       continue;
     }
-    for (const std::string& chunk : Chunks(line.norm)) {
+    for (const std::string& piece : Chunks(line.norm)) {
       std::string agency, year;
-      // A title is short; prose that mentions a 报告 is not one.
-      if (chunk.size() <= 240 && MatchTitle(rules, chunk, &agency, &year)) {
+      std::string chunk = piece;
+      // A title is short; prose that mentions a 报告 is not one. A title wrapped over two lines
+      // (「河北省教育厅2021年度」 「政府信息公开工作年度报告」) is read joined.
+      bool matched = chunk.size() <= 240 && MatchTitle(rules, chunk, &agency, &year);
+      if (!matched && !previous_chunk.empty() && previous_chunk.size() + chunk.size() <= 240 &&
+          MatchTitle(rules, previous_chunk + chunk, &agency, &year)) {
+        matched = true;
+        chunk = previous_chunk + chunk;
+        previous_chunk.clear();
+      }
+      if (matched) {
         if (agency.empty() && RE2::PartialMatch(previous_chunk, *rules.agency.strict)) {
           agency = previous_chunk;
           info.title = previous_chunk;
@@ -160,7 +169,7 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
         }
         break;
       }
-      previous_chunk = chunk;
+      previous_chunk = piece;
     }
   }
   // 2. The statistics period, 「由…编制」 (or 「现公布…年度报告」) and the opening sentence, in the

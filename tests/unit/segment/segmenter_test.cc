@@ -99,6 +99,13 @@ TEST(Segmenter, TitleWithTheYearFirst) {
   EXPECT_EQ(s.info.agency, "河北省教育厅");
   s = SegmentText("北京市东城区人民政府关于2021年政府信息公开工作年度报告\n一、总体情况\n正文\n");
   EXPECT_EQ(s.info.agency, "北京市东城区人民政府");
+  // A title wrapped over two lines, as large centred PDF titles are.
+  s = SegmentText("河北省教育厅2021年度\n政府信息公开工作年度报告\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.agency, "河北省教育厅");
+  EXPECT_EQ(s.info.year, 2021);
+  EXPECT_EQ(s.info.title, "河北省教育厅2021年度政府信息公开工作年度报告");
+  s = SegmentText("2021年度\n河北省教育厅政府信息公开工作年度报告\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.agency, "河北省教育厅");
   // A sentence that only mentions a report names no agency.
   s = SegmentText("2019年我厅编写了政府信息公开工作年度报告\n一、总体情况\n正文\n");
   EXPECT_EQ(s.info.agency, "");
