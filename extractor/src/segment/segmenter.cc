@@ -64,8 +64,10 @@ std::vector<HeadingHit> FindHeadings(const GrammarSet& grammars, const Line& lin
 
 std::string HeadingText(const Line& line, const HeadingHit& hit) {
   std::string_view norm = line.norm;
-  // A heading alone on its line is reported as printed, with any trailing note such as （无）.
-  if (hit.begin == 0 || Trim(norm.substr(0, hit.begin)).empty()) {
+  // A heading alone on its line is reported as printed, with any short trailing note such as
+  // （无）; one that text follows on its line is reported alone.
+  if ((hit.begin == 0 || Trim(norm.substr(0, hit.begin)).empty()) &&
+      CodePointCount(Trim(norm.substr(hit.end))) <= 8) {
     std::string_view original = Trim(line.text);
     if (CodePointCount(original) <= 40) return std::string(original);
   }

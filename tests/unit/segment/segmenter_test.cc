@@ -44,6 +44,8 @@ TEST(Segmenter, HeadingRunningOnAfterText) {
   ASSERT_EQ(Ids(s), (std::vector<std::string>{"overview", "problems", "other"}));
   EXPECT_EQ(s.spans[2].section.heading, "六、其他需要报告的事项");
   EXPECT_GT(s.spans[2].heading_col, 0u);
+  // The first heading starts the line, but text follows it: the heading is reported alone.
+  EXPECT_EQ(s.spans[0].section.heading, "一、总体情况");
 }
 
 TEST(Segmenter, TableRowsAreNotHeadings) {
