@@ -256,8 +256,44 @@ void FindReportInfo(const Document& doc, const GrammarSet& grammars, size_t firs
 
 }  // namespace
 
-bool MatchTitle(const ReportRules& rules, const std::string& chunk, std::string* agency,
+// 「二〇二一年」 → 「2021年」: formal titles print the year in Chinese digits.
+std::string ArabicYears(const std::string& s) {
+  static constexpr std::pair<std::string_view, char> kDigits[] = {
+      {"〇", '0'}, {"○", '0'},  {"零", '0'}, {"O", '0'},  {"一", '1'}, {"二", '2'}, {"三", '3'},
+      {"四", '4'}, {"五", '5'}, {"六", '6'}, {"七", '7'}, {"八", '8'}, {"九", '9'}};
+  if (s.find("年") == std::string::npos) return s;
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    std::string digits;
+    size_t j = i;
+    while (digits.size() < 4) {
+      bool found = false;
+      for (const auto& [glyph, digit] : kDigits) {
+        if (s.compare(j, glyph.size(), glyph) == 0) {
+          digits.push_back(digit);
+          j += glyph.size();
+          found = true;
+          break;
+        }
+      }
+      if (!found) break;
+    }
+    if (digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20")) &&
+        s.compare(j, std::string_view("年").size(), "年") == 0) {
+      out += digits;
+      i = j;
+    } else {
+      out.push_back(s[i++]);
+    }
+  }
+  return out;
+}
+
+bool MatchTitle(const ReportRules& rules, const std::string& printed, std::string* agency,
                 std::string* year) {
+  const std::string chunk = ArabicYears(printed);
   if (RE2::PartialMatch(chunk, *rules.title.strict, agency, year)) {
     *agency = TrimAgency(*agency);
     return true;

@@ -101,6 +101,13 @@ TEST(Segmenter, TitleWithTheYearFirst) {
   EXPECT_EQ(s.info.agency, "河北省教育厅");
   s = SegmentText("北京市东城区人民政府关于2021年政府信息公开工作年度报告\n一、总体情况\n正文\n");
   EXPECT_EQ(s.info.agency, "北京市东城区人民政府");
+  // The year in Chinese digits (〇, ○, or a letter O typed for it).
+  s = SegmentText("尖扎县教育局二〇二一年度政府信息公开工作年度报告\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.agency, "尖扎县教育局");
+  EXPECT_EQ(s.info.year, 2021);
+  EXPECT_EQ(s.info.title, "尖扎县教育局二〇二一年度政府信息公开工作年度报告");
+  s = SegmentText("二O二二年上海市政府信息公开工作年度报告\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.year, 2022);
   // A title wrapped over two lines, as large centred PDF titles are.
   s = SegmentText("河北省教育厅2021年度\n政府信息公开工作年度报告\n一、总体情况\n正文\n");
   EXPECT_EQ(s.info.agency, "河北省教育厅");
