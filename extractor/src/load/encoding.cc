@@ -12,18 +12,6 @@
 namespace gongkai {
 namespace {
 
-// What decoded text is made of: all code points; control characters (other than tab, CR, LF,
-// FF) and U+FFFD; Han ideographs; and Han among the most frequent of written Chinese.
-struct Profile {
-  size_t total = 0, junk = 0, han = 0, common = 0;
-  // Text in any real encoding has next to no junk; a binary file decoded as text has much.
-  double junk_share() const { return total ? static_cast<double>(junk) / total : 0.0; }
-  double han_share() const { return total ? static_cast<double>(han) / total : 0.0; }
-  // About a fifth of real Chinese; near zero when bytes of another kind are decoded as GB18030
-  // or UTF-16 (any byte pair is some character there, but rarely these).
-  double common_share() const { return han ? static_cast<double>(common) / han : 0.0; }
-};
-
 // The most frequent characters of written Chinese (and of reports), as a set over the BMP.
 const std::bitset<0x10000>& CommonHan() {
   static const std::bitset<0x10000> set = [] {
@@ -42,30 +30,39 @@ const std::bitset<0x10000>& CommonHan() {
   return set;
 }
 
-Profile ProfileOf(std::string_view utf8) {
+}  // namespace
+
+void AddToProfile(std::string_view utf8, TextProfile* p) {
   const std::bitset<0x10000>& common = CommonHan();
-  Profile p;
   const auto* b = reinterpret_cast<const uint8_t*>(utf8.data());
   int32_t n = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
   while (i < n) {
     UChar32 c;
     U8_NEXT(b, i, n, c);
-    ++p.total;
+    if (c == ' ') continue;
+    ++p->total;
     if (c < 0 || c == 0xFFFD || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
         (c >= 0x7F && c < 0xA0)) {
-      ++p.junk;
+      ++p->junk;
     } else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)) {
-      ++p.han;
-      if (common.test(static_cast<size_t>(c))) ++p.common;
+      ++p->han;
+      if (common.test(static_cast<size_t>(c))) ++p->common;
     }
   }
+}
+
+namespace {
+
+TextProfile ProfileOf(std::string_view utf8) {
+  TextProfile p;
+  AddToProfile(utf8, &p);
   return p;
 }
 
 // Whether text decoded by a guessed encoding reads as Chinese.
 bool ReadsAsChinese(std::string_view utf8) {
-  Profile p = ProfileOf(utf8);
+  TextProfile p = ProfileOf(utf8);
   return p.junk_share() <= 0.02 && p.han_share() >= 0.1 && p.common_share() >= 0.08;
 }
 

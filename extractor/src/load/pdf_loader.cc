@@ -3,12 +3,12 @@
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <memory>
 #include <mutex>
 
+#include "load/encoding.h"
 #include "util/text.h"
 
 namespace gongkai {
@@ -26,26 +26,6 @@ struct RawBox {
   double cy() const { return (y0 + y1) / 2; }
   double height() const { return y1 - y0; }
 };
-
-struct TextStats {
-  size_t total = 0;
-  size_t junk = 0;  // control characters and U+FFFD
-  size_t han = 0;
-};
-
-void Count(std::string_view s, TextStats* stats) {
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t n = static_cast<int32_t>(s.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c == ' ') continue;
-    ++stats->total;
-    if (c < 0 || c == 0xFFFD || c < 0x20 || (c >= 0x7F && c < 0xA0)) ++stats->junk;
-    if (c >= 0x4E00 && c <= 0x9FFF) ++stats->han;
-  }
-}
 
 // A page number alone in the top or bottom margin: 「-3-」, 「— 3 —」, 「3」, 「第3页」.
 bool IsPageNumber(const std::string& text) {
@@ -141,7 +121,7 @@ bool LoadPdf(std::string_view bytes, Document* doc, Error* error) {
                                    std::to_string(kMaxPages) + " at most)"};
     return false;
   }
-  TextStats stats;
+  TextProfile stats;
   int number = 0;
   for (int p = 0; p < pages; ++p) {
     std::unique_ptr<poppler::page> page(pdf->create_page(p));
@@ -156,7 +136,7 @@ bool LoadPdf(std::string_view bytes, Document* doc, Error* error) {
       poppler::byte_array utf8 = t.text().to_utf8();
       std::string text(utf8.begin(), utf8.end());
       if (Trim(text).empty()) continue;
-      Count(text, &stats);
+      AddToProfile(text, &stats);
       poppler::rectf r = t.bbox();
       boxes.push_back({std::move(text), r.x(), r.y(), r.x() + r.width(), r.y() + r.height()});
     }
