@@ -6,7 +6,7 @@
 
 #include "gongkai/extractor.h"
 #include "grammar/grammar.h"
-#include "load/document.h"
+#include "model/document.h"
 
 namespace gongkai::testing {
 

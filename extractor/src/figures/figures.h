@@ -9,7 +9,7 @@
 
 #include "gongkai/record.h"
 #include "grammar/grammar.h"
-#include "tables/table_grid.h"
+#include "model/table_grid.h"
 
 namespace gongkai {
 

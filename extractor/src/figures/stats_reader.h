@@ -8,8 +8,8 @@
 
 #include "figures/figures.h"
 #include "grammar/grammar.h"
-#include "segment/segmenter.h"
-#include "tables/table_grid.h"
+#include "model/segments.h"
+#include "model/table_grid.h"
 
 namespace gongkai {
 

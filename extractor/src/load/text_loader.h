@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "gongkai/record.h"
-#include "load/document.h"
+#include "model/document.h"
 
 namespace gongkai {
 

@@ -5,6 +5,8 @@
 
 #include <utility>
 
+#include "util/text.h"
+
 namespace gongkai {
 namespace {
 
@@ -149,6 +151,9 @@ void Normalizer::NormalizeDocument(Document* doc) const {
   for (Line& line : doc->lines) {
     line.norm = Normalize(line.text);
     for (Box& box : line.boxes) box.norm = Normalize(box.text);
+  }
+  for (CellGrid& grid : doc->grids) {
+    for (GridCell& cell : grid.cells) cell.norm = std::string(Trim(Normalize(cell.text)));
   }
 }
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "load/document.h"
+#include "model/document.h"
 
 namespace gongkai {
 

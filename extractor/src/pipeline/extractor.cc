@@ -10,11 +10,12 @@
 #include "figures/stats_reader.h"
 #include "gongkai/jsonl.h"
 #include "grammar/grammar.h"
-#include "load/document.h"
 #include "load/pdf_loader.h"
 #include "load/text_loader.h"
+#include "model/document.h"
 #include "normalize/normalize.h"
 #include "segment/segmenter.h"
+#include "tables/cell_grid_reader.h"
 #include "tables/pdf_tables.h"
 #include "tables/text_tables.h"
 #include "util/sha256.h"
@@ -317,6 +318,18 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
         TableGrid empty;
         empty.table = table;
         grids.push_back(std::move(empty));
+        continue;
+      }
+      // A table whose structure the input gives (HTML, DOCX, drawn rules) is read from it.
+      std::vector<const CellGrid*> structured;
+      for (const CellGrid& g : doc.grids) {
+        if (g.first_line >= span->begin_line && g.first_line <= span->end_line &&
+            g.first_line < doc.lines.size()) {
+          structured.push_back(&g);
+        }
+      }
+      if (!structured.empty()) {
+        grids.push_back(ReadCellGrids(table, structured));
         continue;
       }
       std::vector<SpanLine> lines = LinesOf(doc, *span);

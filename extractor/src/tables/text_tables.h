@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "segment/segmenter.h"
-#include "tables/table_grid.h"
+#include "model/segments.h"
+#include "model/table_grid.h"
 
 namespace gongkai {
 

@@ -1,13 +1,15 @@
 // The loader's output: the input's text as numbered lines, original and (after normalize) the
-// NFKC matching copy side by side. PDF loaders fill page numbers; text inputs have none.
-#ifndef GONGKAI_LOAD_DOCUMENT_H_
-#define GONGKAI_LOAD_DOCUMENT_H_
+// NFKC matching copy side by side, and the tables whose cells the input's own structure gives.
+// PDF loaders fill page numbers; text inputs have none.
+#ifndef GONGKAI_MODEL_DOCUMENT_H_
+#define GONGKAI_MODEL_DOCUMENT_H_
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "gongkai/record.h"
+#include "model/cell_grid.h"
 
 namespace gongkai {
 
@@ -29,6 +31,11 @@ struct Line {
 struct Document {
   SourceInfo source;
   std::vector<Line> lines;
+  // Tables whose structure the input itself gives (HTML, DOCX, a PDF's drawn rules); their
+  // rows are also in lines.
+  std::vector<CellGrid> grids;
+  std::vector<Picture> pictures;  // images standing in the text (HTML <img>)
+  std::string page_title;         // an HTML page's <title>: names agency and year as a manifest's
 };
 
 // Stable text form: one line per input line, "<number>\t<text>" (normalized copy after a " | " when
@@ -37,4 +44,4 @@ std::string DumpDocument(const Document& doc);
 
 }  // namespace gongkai
 
-#endif  // GONGKAI_LOAD_DOCUMENT_H_
+#endif  // GONGKAI_MODEL_DOCUMENT_H_

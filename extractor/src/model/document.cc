@@ -1,4 +1,4 @@
-#include "load/document.h"
+#include "model/document.h"
 
 namespace gongkai {
 

@@ -1,4 +1,4 @@
-#include "tables/table_grid.h"
+#include "model/table_grid.h"
 
 #include "util/number.h"
 #include "util/text.h"
@@ -49,6 +49,8 @@ const char* LayoutName(Layout layout) {
       return "flattened";
     case Layout::kGeometry:
       return "pdf-geometry";
+    case Layout::kCellGrid:
+      return "cell-grid";
   }
   return "none";
 }

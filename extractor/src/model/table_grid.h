@@ -1,7 +1,7 @@
 // The tables stage's output: a section's table as rows of label cells and value cells, whatever
 // the input's layout was (tabs, spaces, one cell per line, PDF geometry).
-#ifndef GONGKAI_TABLES_TABLE_GRID_H_
-#define GONGKAI_TABLES_TABLE_GRID_H_
+#ifndef GONGKAI_MODEL_TABLE_GRID_H_
+#define GONGKAI_MODEL_TABLE_GRID_H_
 
 #include <array>
 #include <optional>
@@ -42,7 +42,7 @@ struct Row {
   bool flattened = false;
 };
 
-enum class Layout { kNone, kTabbed, kSpaced, kCellPerLine, kFlattened, kGeometry };
+enum class Layout { kNone, kTabbed, kSpaced, kCellPerLine, kFlattened, kGeometry, kCellGrid };
 
 const char* LayoutName(Layout layout);
 
@@ -57,4 +57,4 @@ std::string DumpGrid(const TableGrid& grid);
 
 }  // namespace gongkai
 
-#endif  // GONGKAI_TABLES_TABLE_GRID_H_
+#endif  // GONGKAI_MODEL_TABLE_GRID_H_
