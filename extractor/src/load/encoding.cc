@@ -5,7 +5,9 @@
 #include <unicode/utf8.h>
 
 #include <bitset>
+#include <cctype>
 #include <memory>
+#include <utility>
 
 #include "util/text.h"
 
@@ -66,18 +68,21 @@ bool ReadsAsChinese(std::string_view utf8) {
   return p.junk_share() <= 0.02 && p.han_share() >= 0.1 && p.common_share() >= 0.08;
 }
 
-// Converts with ICU, failing (rather than substituting) on any illegal sequence.
-bool Convert(const char* charset, std::string_view bytes, std::string* utf8) {
+// Converts with ICU, failing (rather than substituting) on any illegal sequence unless lenient.
+bool Convert(const char* charset, std::string_view bytes, std::string* utf8, bool lenient = false) {
   UErrorCode status = U_ZERO_ERROR;
   UConverter* raw = ucnv_open(charset, &status);
   if (U_FAILURE(status)) return false;
   std::unique_ptr<UConverter, void (*)(UConverter*)> conv(raw, ucnv_close);
-  ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  if (!lenient) {
+    ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  }
   if (U_FAILURE(status)) return false;
   UConverter* to = ucnv_open("UTF-8", &status);
   if (U_FAILURE(status)) return false;
   std::unique_ptr<UConverter, void (*)(UConverter*)> utf8conv(to, ucnv_close);
-  utf8->assign(bytes.size() * 2 + 16, '\0');
+  // UTF-8 needs at most 2x the bytes of GB18030/Big5/UTF-16, 3x for a substituted byte.
+  utf8->assign(bytes.size() * (lenient ? 3 : 2) + 16, '\0');
   char* target = utf8->data();
   const char* source = bytes.data();
   ucnv_convertEx(utf8conv.get(), conv.get(), &target, utf8->data() + utf8->size(), &source,
@@ -174,6 +179,33 @@ bool DecodeToUtf8(std::string_view bytes, std::string* utf8, std::string* encodi
     return true;
   }
   return Fail(error, "not valid UTF-8, UTF-16 or GB18030 text (a binary file?)");
+}
+
+const char* CharsetForLabel(std::string_view label) {
+  std::string l;
+  for (char c : label) l.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  static const std::pair<std::string_view, const char*> kLabels[] = {
+      {"utf-8", "UTF-8"},       {"utf8", "UTF-8"},       {"gb2312", "GB18030"},
+      {"gbk", "GB18030"},       {"gb18030", "GB18030"},  {"x-gbk", "GB18030"},
+      {"cp936", "GB18030"},     {"euc-cn", "GB18030"},   {"hz-gb-2312", "HZ"},
+      {"big5", "Big5"},         {"big5-hkscs", "Big5"},  {"utf-16", "UTF-16LE"},
+      {"utf-16le", "UTF-16LE"}, {"utf-16be", "UTF-16BE"}};
+  for (const auto& [name, charset] : kLabels) {
+    if (l == name) return charset;
+  }
+  return nullptr;
+}
+
+bool DecodeDeclared(const char* charset, std::string_view bytes, std::string* utf8,
+                    std::string* encoding) {
+  if (std::string_view(charset) == "UTF-8") {
+    if (!IsValidUtf8(bytes)) return false;
+    utf8->assign(bytes);
+  } else if (!Convert(charset, bytes, utf8, /*lenient=*/true)) {
+    return false;
+  }
+  *encoding = charset;
+  return true;
 }
 
 }  // namespace gongkai

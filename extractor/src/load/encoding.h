@@ -14,6 +14,15 @@ namespace gongkai {
 // code "bad_encoding" and returns false.
 bool DecodeToUtf8(std::string_view bytes, std::string* utf8, std::string* encoding, Error* error);
 
+// The ICU charset for a charset label a page declares (「gb2312」, 「GBK」, 「utf-8」, 「big5」),
+// GB2312 and GBK read as their superset GB18030; null for a label gongkai does not read.
+const char* CharsetForLabel(std::string_view label);
+
+// Decodes bytes in a charset the input declares (CharsetForLabel). A page's stray illegal byte
+// becomes U+FFFD rather than failing the page; UTF-8 must be valid. False if it does not decode.
+bool DecodeDeclared(const char* charset, std::string_view bytes, std::string* utf8,
+                    std::string* encoding);
+
 // What decoded text is made of: code points other than spaces; control characters (other than
 // tab, CR, LF, FF) and U+FFFD; Han ideographs; and Han among the most frequent of written
 // Chinese. Tells a right encoding guess from a wrong one, and a text layer from garbage.

@@ -36,6 +36,7 @@ struct Document {
   std::vector<CellGrid> grids;
   std::vector<Picture> pictures;  // images standing in the text (HTML <img>)
   std::string page_title;         // an HTML page's <title>: names agency and year as a manifest's
+  std::vector<Diagnostic> diagnostics;  // what the loader noticed (a page read without structure)
 };
 
 // Stable text form: one line per input line, "<number>\t<text>" (normalized copy after a " | " when

@@ -10,8 +10,7 @@
 #include "figures/stats_reader.h"
 #include "gongkai/jsonl.h"
 #include "grammar/grammar.h"
-#include "load/pdf_loader.h"
-#include "load/text_loader.h"
+#include "load/loaders.h"
 #include "model/document.h"
 #include "normalize/normalize.h"
 #include "segment/segmenter.h"
@@ -29,11 +28,6 @@ constexpr const char* kTables[] = {"proactive", "requests", "appeals"};
 constexpr const char* kSections[] = {"overview", "proactive", "requests",
                                      "appeals",  "problems",  "other"};
 
-std::string SniffMediaType(std::string_view bytes) {
-  if (bytes.substr(0, 5) == "%PDF-") return "application/pdf";
-  return "text/plain";
-}
-
 // Whether a text with no recognised structure is a report at all.
 bool LooksLikeReport(const Document& doc, const Segments& segments) {
   if (segments.spans.size() >= 2 || !segments.info.title.empty()) return true;
@@ -48,8 +42,8 @@ bool LooksLikeReport(const Document& doc, const Segments& segments) {
 
 // A table section without a table: a sentence saying there was nothing to count
 // (table.replaced_by_text, a warning), or nothing usable (table.missing, an error).
-Diagnostic MissingTable(const Document& doc, const Segments& segments, const GrammarSet& grammars,
-                        const std::string& table) {
+Diagnostic MissingTableOnly(const Document& doc, const Segments& segments,
+                            const GrammarSet& grammars, const std::string& table) {
   Diagnostic d;
   d.table = table;
   const SectionSpan* span = segments.Find(table);
@@ -71,6 +65,27 @@ Diagnostic MissingTable(const Document& doc, const Segments& segments, const Gra
   d.code = "table.missing";
   d.message = "no " + table + " table found" + (span ? "" : " (no section heading either)");
   return d;
+}
+
+// As MissingTableOnly, and table.image naming each picture that stands in the section where
+// the table should be (a page showing its table as an image): the user knows what to fetch.
+std::vector<Diagnostic> MissingTable(const Document& doc, const Segments& segments,
+                                     const GrammarSet& grammars, const std::string& table) {
+  std::vector<Diagnostic> out{MissingTableOnly(doc, segments, grammars, table)};
+  const SectionSpan* span = segments.Find(table);
+  if (!span || out[0].code != "table.missing") return out;
+  for (const Picture& p : doc.pictures) {
+    if (p.line < span->begin_line || p.line > span->end_line) continue;
+    Diagnostic d;
+    d.severity = Severity::kWarning;
+    d.code = "table.image";
+    d.table = table;
+    d.message = "the " + table + " table is shown as an image: " + p.src +
+                (p.alt.empty() ? std::string() : " (" + p.alt + ")");
+    d.line = p.line < doc.lines.size() ? doc.lines[p.line].number : span->section.line;
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 // The scraper's page title and columns fill in the agency and year the text does not give
@@ -172,21 +187,21 @@ bool Extractor::TooLarge(const std::string& path, Record* record) {
   std::error_code ec;
   uintmax_t size = std::filesystem::file_size(path, ec);
   if (ec || size <= kMaxTextBytes) return false;
-  char magic[5] = {};
-  std::ifstream head(path, std::ios::binary);
-  head.read(magic, 5);
-  bool pdf = std::string_view(magic, 5) == "%PDF-";
-  size_t limit = pdf ? kMaxPdfBytes : kMaxTextBytes;
-  if (size <= limit) return false;
+  std::string head(kSniffBytes, '\0');
+  std::ifstream in(path, std::ios::binary);
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  const Loader& loader = ChooseLoader(head, path);
+  if (size <= loader.max_bytes) return false;
   // Refused without reading it into memory; hashed in chunks so a dataset still knows it.
   record->status = Status::kFailed;
   record->source.path = path;
   record->source.bytes = size;
   record->source.sha256 = Sha256File(path);
-  record->source.media_type = pdf ? "application/pdf" : "text/plain";
-  record->error = Error{"input.too_large", path + ": " + std::to_string(size >> 20) +
-                                               " MiB, more than any report (" +
-                                               std::to_string(limit >> 20) + " MiB at most)"};
+  record->source.media_type = loader.media_type;
+  record->error = Error{"input.too_large",
+                        path + ": " + std::to_string(size >> 20) + " MiB, more than any report (" +
+                            std::to_string(loader.max_bytes >> 20) + " MiB at most)"};
   return true;
 }
 
@@ -234,7 +249,8 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   record.source.published = hints.published;
   record.source.bytes = bytes.size();
   record.source.sha256 = Sha256Hex(bytes);
-  record.source.media_type = SniffMediaType(bytes);
+  const Loader& loader = ChooseLoader(bytes.substr(0, kSniffBytes), path);
+  record.source.media_type = loader.media_type;
   auto fail = [&](Error e) {
     record.status = Status::kFailed;
     record.error = std::move(e);
@@ -242,20 +258,20 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   };
   // Reports are a few hundred kilobytes of text, a few megabytes of PDF: far larger inputs are
   // something else, and would cost time and memory for nothing.
-  const bool is_pdf = record.source.media_type == "application/pdf";
-  if (bytes.size() > (is_pdf ? kMaxPdfBytes : kMaxTextBytes)) {
-    return fail({"input.too_large",
-                 path + ": " + std::to_string(bytes.size() >> 20) + " MiB, more than any report (" +
-                     std::to_string((is_pdf ? kMaxPdfBytes : kMaxTextBytes) >> 20) +
-                     " MiB at most)"});
+  if (bytes.size() > loader.max_bytes) {
+    return fail({"input.too_large", path + ": " + std::to_string(bytes.size() >> 20) +
+                                        " MiB, more than any report (" +
+                                        std::to_string(loader.max_bytes >> 20) + " MiB at most)"});
   }
 
   // load
   Document doc;
   doc.source = record.source;
   Error error;
-  const bool pdf = record.source.media_type == "application/pdf";
-  if (!(pdf ? LoadPdf(bytes, &doc, &error) : LoadText(bytes, &doc, &error))) {
+  const bool pdf = std::string_view(loader.name) == "pdf";
+  if (!loader.load(bytes, path, &doc, &error)) {
+    record.source.media_type =
+        doc.source.media_type.empty() ? loader.media_type : doc.source.media_type;
     error.message = path + ": " + error.message;
     return fail(error);
   }
@@ -285,7 +301,10 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
     *dump = DumpSegments(segments);
     return record;
   }
-  ApplyHints(hints, *grammars_, &segments);
+  // A page's <title> names agency and year as a scraper's manifest title does.
+  SourceHints page_hints = hints;
+  if (page_hints.title.empty()) page_hints.title = doc.page_title;
+  ApplyHints(page_hints, *grammars_, &segments);
   // The pre-2019 统计表 (an appendix page, or a whole scraped page): its own table. Section
   // headings inside it (「一、主动公开情况」) are its indicator groups, not report sections.
   size_t stats_line = 0;
@@ -300,7 +319,8 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   // Reports on years before 2019 (the 2008 条例) have no 2019/2021 statistics tables.
   const bool legacy = stats || (segments.info.year && *segments.info.year <= 2018);
   record.report = segments.info;
-  record.diagnostics = segments.diagnostics;
+  record.diagnostics = doc.diagnostics;
+  for (Diagnostic& d : segments.diagnostics) record.diagnostics.push_back(std::move(d));
   for (const SectionSpan& s : segments.spans) record.sections.push_back(s.section);
   for (const char* id : kSections) {
     if (!segments.Find(id)) {
@@ -352,7 +372,9 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   std::string prefer;
   for (const TableGrid& grid : grids) {
     if (grid.layout == Layout::kNone) {
-      record.diagnostics.push_back(MissingTable(doc, segments, *grammars_, grid.table));
+      for (Diagnostic& d : MissingTable(doc, segments, *grammars_, grid.table)) {
+        record.diagnostics.push_back(std::move(d));
+      }
       continue;
     }
     std::vector<const TableGrammar*> grammars = grammars_->ForTable(grid.table);
