@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "load/encoding.h"
+#include "load/loaders.h"
 
 namespace gongkai {
 namespace fs = std::filesystem;
@@ -24,7 +25,9 @@ std::string LowerExtension(const fs::path& p) {
 bool LooksLikeReportFile(const std::string& path) {
   fs::path p(path);
   std::string ext = LowerExtension(p);
-  static const char* kReports[] = {".pdf", ".txt", ".text", ".htm", ".html"};
+  // Word and WPS binaries are taken too: they give a format.unsupported record, not silence.
+  static const char* kReports[] = {".pdf",  ".txt", ".text", ".htm", ".html", ".shtml",
+                                   ".xhtml", ".docx", ".doc", ".wps"};
   static const char* kData[] = {".json", ".jsonl", ".csv", ".tsv", ".md",  ".sqlite", ".db",
                                 ".toml", ".py",    ".sh",  ".xml", ".yml", ".yaml"};
   for (const char* e : kReports) {
@@ -38,7 +41,7 @@ bool LooksLikeReportFile(const std::string& path) {
   std::string head(4096, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<size_t>(in.gcount()));
-  if (head.rfind("%PDF-", 0) == 0) return true;
+  if (std::string_view(ChooseLoader(head, "").name) != "text") return true;
   std::string utf8, encoding;
   Error error;
   if (head.empty() || !DecodeToUtf8(head, &utf8, &encoding, &error)) return false;

@@ -331,6 +331,7 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
 
   // tables
   std::vector<TableGrid> grids;
+  std::string cell_grids;  // --dump=tables: the grids with spans the input's structure gives
   if (!legacy) {
     for (const char* table : kTables) {
       const SectionSpan* span = segments.Find(table);
@@ -349,6 +350,9 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
         }
       }
       if (!structured.empty()) {
+        if (stop == Stage::kTables) {
+          for (const CellGrid* g : structured) cell_grids += DumpCellGrid(*g);
+        }
         grids.push_back(ReadCellGrids(table, structured));
         continue;
       }
@@ -363,6 +367,7 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
     grids.push_back(BuildTokenGrid("stats", LinesOf(doc, region)));
   }
   if (stop == Stage::kTables) {
+    *dump = cell_grids;
     for (const TableGrid& g : grids) *dump += DumpGrid(g);
     return record;
   }
