@@ -47,6 +47,9 @@ struct Provenance {
   std::string rule;  // grammar rule id that identified the row
   std::string unit;  // the unit printed with the value (统计表 indicators), if any
   std::optional<std::array<double, 4>> box;  // PDFs: the cell's x0, y0, x1, y1 in points
+  // Web pages and Word files: the cell's table, row and column in the source, as an element
+  // path (「table[2]/tr[5]/td[3]」, 「tbl[1]/tr[4]/tc[2]」).
+  std::string cell_path;
 };
 
 struct Figure {

@@ -564,6 +564,8 @@ class RowTableReader {
         if (cell) {
           f.provenance.cell = cell->text;
           f.provenance.box = cell->box;
+        f.provenance.cell_path = cell->path;
+          f.provenance.cell_path = cell->path;
         }
         if (flattened) {
           f.value = splits[r].values[c];
@@ -797,6 +799,7 @@ TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
       if (cell) {
         f.provenance.cell = cell->text;
         f.provenance.box = cell->box;
+        f.provenance.cell_path = cell->path;
       }
       CellNumber n = cell ? ParseCellNumber(cell->text) : CellNumber{CellNumber::Kind::kBlank};
       if (n.kind == CellNumber::Kind::kNumber) {

@@ -60,6 +60,7 @@ std::vector<Row> CellGridRows(const CellGrid& grid) {
       Cell c = MakeCell(g.norm, g.line, g.page, g.col);
       if (g.row != r && c.kind == CellKind::kNumber) c = MakeCell("", row.line, g.page, g.col);
       c.box = g.box;
+      c.path = g.path;
       if (!row.page) row.page = g.page;
       cells.push_back(std::move(c));
       if (!row.text.empty() || cells.size() > 1) row.text += '\t';

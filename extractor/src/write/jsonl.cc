@@ -174,6 +174,7 @@ void WriteRecord(std::string* out, const Record& record) {
       p.String("cell", f.provenance.cell);
       p.String("rule", f.provenance.rule);
       if (!f.provenance.unit.empty()) p.String("unit", f.provenance.unit);
+      if (!f.provenance.cell_path.empty()) p.String("cell_path", f.provenance.cell_path);
       if (f.provenance.box) {
         std::string* b = p.Key("box");
         b->push_back('[');
