@@ -470,7 +470,7 @@ class RowTableReader {
       rows.push_back(std::move(row));
       rule_of.push_back(r);
     }
-    std::vector<SplitOutcome> solved = SolveFlattened(grammar_.table, rows);
+    std::vector<SplitOutcome> solved = SolveFlattened(rows, grammar_.identities);
     std::vector<SplitOutcome> out(rules_.size());
     for (size_t i = 0; i < solved.size(); ++i) out[rule_of[i]] = std::move(solved[i]);
     bool failed = false;
@@ -702,7 +702,7 @@ TableFigures ReadAppealsRun(const Cell& run, const Row& row, const TableGrammar&
       split.amount_columns.push_back(false);
     }
   }
-  SplitOutcome solved = SolveFlattened(grammar.table, {split})[0];
+  SplitOutcome solved = SolveFlattened({split}, grammar.identities)[0];
   if (!solved.problem.empty()) {
     Diagnostic d = MakeDiagnostic(Severity::kError, "table.cells", solved.problem, &row);
     d.table = grammar.table;
