@@ -26,8 +26,8 @@ bool LooksLikeReportFile(const std::string& path) {
   fs::path p(path);
   std::string ext = LowerExtension(p);
   // Word and WPS binaries are taken too: they give a format.unsupported record, not silence.
-  static const char* kReports[] = {".pdf",  ".txt", ".text", ".htm", ".html", ".shtml",
-                                   ".xhtml", ".docx", ".doc", ".wps"};
+  static const char* kReports[] = {".pdf",   ".txt",   ".text", ".htm", ".html",
+                                   ".shtml", ".xhtml", ".docx", ".doc", ".wps"};
   static const char* kData[] = {".json", ".jsonl", ".csv", ".tsv", ".md",  ".sqlite", ".db",
                                 ".toml", ".py",    ".sh",  ".xml", ".yml", ".yaml"};
   for (const char* e : kReports) {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 
+#include "grammar/grammar.h"
 #include "normalize/normalize.h"
 #include "util/number.h"
 #include "util/text.h"
@@ -57,9 +58,6 @@ struct Report {
   std::map<std::string, std::optional<double>> figures;
 };
 
-constexpr const char* kColumns[] = {"natural", "commercial", "research", "nonprofit",
-                                    "legal",   "other_org",  "total"};
-
 }  // namespace
 
 std::vector<std::string> GroupAgencies(const std::vector<std::string>& names) {
@@ -90,17 +88,18 @@ std::vector<std::string> GroupAgencies(const std::vector<std::string>& names) {
   return out;
 }
 
-bool AuditDataset(const std::string& path, std::vector<DatasetFinding>* findings, Error* error) {
-  Db db = Open(path, error);
-  if (!db) return false;
-  // Findings stored with each report (identities 1–5, timeliness).
+namespace {
+
+// Findings stored with each report (identities 1–5, timeliness).
+bool ReadStoredFindings(sqlite3* db, const std::string& path, std::vector<DatasetFinding>* findings,
+                        Error* error) {
   sqlite3_stmt* s = nullptr;
   const char* sql =
       "SELECT r.agency, r.year, f.rule, f.row, f.col, f.ok, f.lhs, f.rhs, "
       "(SELECT group_concat(path, ' | ') FROM sources WHERE report_id = r.id) "
       "FROM findings f JOIN reports r ON r.id = f.report_id ORDER BY r.agency_key, r.year, r.id";
-  if (sqlite3_prepare_v2(db.get(), sql, -1, &s, nullptr) != SQLITE_OK) {
-    *error = {"dataset.invalid", path + ": " + sqlite3_errmsg(db.get())};
+  if (sqlite3_prepare_v2(db, sql, -1, &s, nullptr) != SQLITE_OK) {
+    *error = {"dataset.invalid", path + ": " + sqlite3_errmsg(db)};
     return false;
   }
   while (sqlite3_step(s) == SQLITE_ROW) {
@@ -117,10 +116,14 @@ bool AuditDataset(const std::string& path, std::vector<DatasetFinding>* findings
     findings->push_back(std::move(f));
   }
   sqlite3_finalize(s);
+  return true;
+}
 
-  // Across filings: the reports of one agency, year by year.
+// The reports with agency and year, with the figures of the given keys.
+std::vector<Report> ReadReports(sqlite3* db, const std::set<std::string>& keys) {
   std::vector<Report> reports;
-  sqlite3_prepare_v2(db.get(),
+  sqlite3_stmt* s = nullptr;
+  sqlite3_prepare_v2(db,
                      "SELECT r.id, r.agency, r.year, r.template, "
                      "(SELECT group_concat(path, ' | ') FROM sources WHERE report_id = r.id) "
                      "FROM reports r WHERE r.agency IS NOT NULL AND r.year IS NOT NULL "
@@ -136,20 +139,72 @@ bool AuditDataset(const std::string& path, std::vector<DatasetFinding>* findings
     reports.push_back(std::move(r));
   }
   sqlite3_finalize(s);
-  sqlite3_prepare_v2(db.get(),
-                     "SELECT key, value FROM figures WHERE report_id = ? AND "
-                     "(key LIKE 'requests.carried_%' OR key LIKE 'proactive.%')",
-                     -1, &s, nullptr);
+  sqlite3_prepare_v2(db, "SELECT key, value FROM figures WHERE report_id = ?", -1, &s, nullptr);
   for (Report& r : reports) {
     sqlite3_bind_int64(s, 1, r.id);
     while (sqlite3_step(s) == SQLITE_ROW) {
+      std::string key = Column(s, 0);
+      if (!keys.count(key)) continue;
       std::optional<double> v;
       if (sqlite3_column_type(s, 1) != SQLITE_NULL) v = sqlite3_column_double(s, 1);
-      r.figures[Column(s, 0)] = v;
+      r.figures[key] = v;
     }
     sqlite3_reset(s);
   }
   sqlite3_finalize(s);
+  return reports;
+}
+
+// One filing identity between an agency's reports of year and year − 1; nothing when a key is
+// absent from either.
+std::optional<DatasetFinding> CheckFiling(const FilingIdentity& id, int year, const Report& now,
+                                          const Report& prev) {
+  std::vector<double> sides[2];
+  double sums[2] = {0, 0};
+  const std::vector<FilingTerm>* terms[2] = {&id.lhs, &id.rhs};
+  for (int side = 0; side < 2; ++side) {
+    for (const FilingTerm& term : *terms[side]) {
+      const Report& r = term.previous_year ? prev : now;
+      auto it = r.figures.find(term.key);
+      if (it == r.figures.end()) return std::nullopt;
+      double v = it->second ? *it->second : 0.0;
+      sides[side].push_back(v);
+      sums[side] += term.negative ? -v : v;
+    }
+  }
+  DatasetFinding f;
+  f.agency = now.agency;
+  f.year = year;
+  f.rule = id.rule;
+  f.row = id.row;
+  f.column = id.column;
+  f.warning = id.warning;
+  f.lhs = sums[0];
+  f.rhs = sums[1];
+  f.ok = std::fabs(f.lhs - f.rhs) < 1e-6;
+  f.evidence = FormatEvidence(id, year, now.sources, prev.sources, sides[0], sides[1]);
+  return f;
+}
+
+}  // namespace
+
+bool AuditDataset(const std::string& path, const GrammarSet& grammars,
+                  std::vector<DatasetFinding>* findings, Error* error) {
+  Db db = Open(path, error);
+  if (!db) return false;
+  if (!ReadStoredFindings(db.get(), path, findings, error)) return false;
+
+  // Across filings: the reports of one agency, year by year, with the figures the identities of
+  // grammars/<template>/identities.toml compare.
+  std::set<std::string> keys = {"requests.carried_forward.total"};
+  for (const auto& ids : grammars.all_identities()) {
+    for (const FilingIdentity& id : ids->filing_identities) {
+      for (const auto* side : {&id.lhs, &id.rhs}) {
+        for (const FilingTerm& term : *side) keys.insert(term.key);
+      }
+    }
+  }
+  std::vector<Report> reports = ReadReports(db.get(), keys);
   std::vector<std::string> names;
   for (const Report& r : reports) names.push_back(r.agency);
   std::vector<std::string> groups = GroupAgencies(names);
@@ -162,62 +217,22 @@ bool AuditDataset(const std::string& path, std::vector<DatasetFinding>* findings
       slot = &reports[i];
     }
   }
-  auto value = [](const Report* r, const std::string& key, bool* present) -> double {
-    auto it = r->figures.find(key);
-    *present = it != r->figures.end();
-    return *present && it->second ? *it->second : 0.0;
-  };
   for (const auto& [agency, years] : by_agency) {
     for (const auto& [year, now] : years) {
-      auto prev_it = years.find(year - 1);
-      if (prev_it == years.end()) continue;
-      const Report* prev = prev_it->second;
-      for (const char* c : kColumns) {
-        bool a = false, b = false;
-        double lhs = value(now, std::string("requests.carried_over.") + c, &a);
-        double rhs = value(prev, std::string("requests.carried_forward.") + c, &b);
-        if (!a || !b) continue;
-        DatasetFinding f;
-        f.agency = now->agency;
-        f.year = year;
-        f.rule = "requests.carry";
-        f.row = "carried_over";
-        f.column = c;
-        f.lhs = lhs;
-        f.rhs = rhs;
-        f.ok = std::fabs(lhs - rhs) < 1e-6;
-        f.evidence = std::to_string(year) + " 上年结转 " + FormatNumber(lhs) + " (" + now->sources +
-                     ") vs " + std::to_string(year - 1) + " 结转下年度 " + FormatNumber(rhs) +
-                     " (" + prev->sources + ")";
-        findings->push_back(std::move(f));
-      }
-      if (now->template_id != "2021") continue;
-      for (const char* stem : {"rules", "normative_docs"}) {
-        std::string p = std::string("proactive.") + stem + ".";
-        bool a = false, b = false, c = false, d = false;
-        double in_force = value(now, p + "in_force", &a);
-        double before = value(prev, p + "in_force", &b);
-        double issued = value(now, p + "issued", &c);
-        double repealed = value(now, p + "repealed", &d);
-        if (!(a && b && c && d)) continue;
-        DatasetFinding f;
-        f.agency = now->agency;
-        f.year = year;
-        f.rule = "proactive.in_force";
-        f.row = stem;
-        f.column = "in_force";
-        f.warning = true;
-        f.lhs = in_force;
-        f.rhs = before + issued - repealed;
-        f.ok = std::fabs(f.lhs - f.rhs) < 1e-6;
-        f.evidence = std::to_string(year) + " 现行有效 " + FormatNumber(in_force) + " vs " +
-                     std::to_string(year - 1) + " " + FormatNumber(before) + " + 制发 " +
-                     FormatNumber(issued) + " − 废止 " + FormatNumber(repealed);
-        findings->push_back(std::move(f));
+      auto prev = years.find(year - 1);
+      const TemplateIdentities* ids = grammars.identities(now->template_id);
+      if (prev == years.end() || !ids) continue;
+      for (const FilingIdentity& id : ids->filing_identities) {
+        if (auto f = CheckFiling(id, year, *now, *prev->second)) findings->push_back(std::move(*f));
       }
     }
   }
   return true;
+}
+
+bool AuditDataset(const std::string& path, std::vector<DatasetFinding>* findings, Error* error) {
+  std::unique_ptr<GrammarSet> grammars = GrammarSet::LoadEmbedded(error);
+  return grammars && AuditDataset(path, *grammars, findings, error);
 }
 
 bool MergeDatasets(const std::vector<std::string>& inputs, const std::string& output,

@@ -11,6 +11,8 @@
 
 namespace gongkai {
 
+class GrammarSet;
+
 struct DatasetFinding {
   std::string agency;  // as printed in the (later) report
   int year = 0;        // the report year the finding is about
@@ -28,6 +30,9 @@ struct DatasetFinding {
 // (this year's 上年结转 = last year's 结转下年度) and rule 7 (现行有效件数, a warning). Agencies
 // are matched by normalized name, 「XX市XX局」 with or without the city when only one agency fits.
 bool AuditDataset(const std::string& path, std::vector<DatasetFinding>* findings, Error* error);
+// The same with the cross-filing identities of the given grammars (the built-in ones above).
+bool AuditDataset(const std::string& path, const GrammarSet& grammars,
+                  std::vector<DatasetFinding>* findings, Error* error);
 
 // The agency each name in names stands for, as AuditDataset groups them (for tests and reports).
 std::vector<std::string> GroupAgencies(const std::vector<std::string>& names);

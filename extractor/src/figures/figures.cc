@@ -470,7 +470,7 @@ class RowTableReader {
       rows.push_back(std::move(row));
       rule_of.push_back(r);
     }
-    std::vector<SplitOutcome> solved = SolveFlattened(grammar_.table, rows);
+    std::vector<SplitOutcome> solved = SolveFlattened(rows, grammar_.identities);
     std::vector<SplitOutcome> out(rules_.size());
     for (size_t i = 0; i < solved.size(); ++i) out[rule_of[i]] = std::move(solved[i]);
     bool failed = false;
@@ -485,147 +485,177 @@ class RowTableReader {
     return out;
   }
 
+  // Turns every rule's assigned row into figures, with the diagnostics of each step, and scores
+  // how well the grammar explained the grid.
   void Emit(TableFigures* out) {
     std::vector<const Assignment*> by_rule(rules_.size(), nullptr);
     for (const Assignment& a : assignments_) by_rule[a.rule] = &a;
     const bool flattened = grid_.layout == Layout::kFlattened;
     std::vector<SplitOutcome> splits;
     if (flattened) splits = SolveRuns(by_rule);
-    int strict = 0, tolerant = 0, weak = 0, misfit = 0, missing = 0;
     for (size_t r = 0; r < rules_.size(); ++r) {
       const Rule& rule = rules_[r];
-      std::string stem = grammar_.table + "." + rule.key;
       const Assignment* a = by_rule[r];
       if (!a) {
-        ++missing;
-        Diagnostic d{Severity::kError, "row.missing", "no row reads as " + rule.official};
-        d.table = grammar_.table;
-        d.key = stem;
-        d.rule = rule.id;
-        diagnostics_.push_back(std::move(d));
+        NoteMissing(rule);
         continue;
       }
       const std::vector<std::string>& columns = grammar_.RowColumns(rule);
-      Placement p;
-      if (flattened) {
-        const SplitOutcome& split = splits[r];
-        const Cell* run = RunOf(*a->row);
-        p.cells.assign(columns.size(), run);
-        p.fits = split.problem.empty();
-        p.problem = split.problem;
-        if (split.valid_splits > 1) {
-          Diagnostic d =
-              MakeDiagnostic(Severity::kInfo, "row.split",
-                             std::to_string(split.valid_splits) + " splits of 「" + run->text +
-                                 "」 into " + std::to_string(columns.size()) + " cells; " +
-                                 std::to_string(split.after_row) + " after the row's identity, " +
-                                 std::to_string(split.after_identities) + " after the table's",
-                             a->row);
-          d.key = stem;
-          diagnostics_.push_back(std::move(d));
-        }
-      } else {
-        p = PlaceValues(*a->row, columns.size(), usual_start_col_);
-      }
-      if (a->match == LabelMatch::kStrict)
-        ++strict;
-      else if (a->match == LabelMatch::kTolerant)
-        ++tolerant;
-      else
-        ++weak;
-      if (!p.fits) {
-        ++misfit;
-        Diagnostic d = MakeDiagnostic(Severity::kError, "row.cells", p.problem, a->row);
-        d.table = grammar_.table;
-        d.key = stem;
-        d.rule = rule.id;
-        diagnostics_.push_back(std::move(d));
-      }
-      if (a->match != LabelMatch::kStrict) {
-        Diagnostic d =
-            MakeDiagnostic(Severity::kWarning, "row.fuzzy_label",
-                           "printed label 「" + a->label + "」 read as 「" + rule.official +
-                               "」 (" + LabelMatchName(a->match) + " match)",
-                           a->row);
-        d.table = grammar_.table;
-        d.key = stem;
-        d.label = a->label;
-        d.rule = rule.id;
-        diagnostics_.push_back(std::move(d));
-      }
+      Placement p = flattened ? PlaceSplit(rule, *a, splits[r], columns.size())
+                              : PlaceValues(*a->row, columns.size(), usual_start_col_);
+      NoteRowReading(rule, *a, p);
       for (size_t c = 0; c < columns.size(); ++c) {
-        Figure f;
-        f.key = grammar_.FigureKey(rule, columns[c]);
-        const Cell* cell = p.cells[c];
-        f.provenance.rule = rule.id;
-        f.provenance.text = a->row->text;
-        f.provenance.line = cell ? cell->line : a->row->line;
-        f.provenance.page = cell ? cell->page : a->row->page;
-        if (cell) {
-          f.provenance.cell = cell->text;
-          f.provenance.box = cell->box;
-        f.provenance.cell_path = cell->path;
-          f.provenance.cell_path = cell->path;
-        }
+        Figure f = CellFigure(rule, columns[c], *a, p.cells[c]);
         if (flattened) {
-          f.value = splits[r].values[c];
-          if (!splits[r].candidates[c].empty()) {
-            std::string shown;
-            for (const auto& v : splits[r].candidates[c]) {
-              shown += (shown.empty() ? "" : ", ") + (v ? FormatNumber(*v) : std::string("空"));
-            }
-            Diagnostic d = MakeDiagnostic(Severity::kError, "figure.ambiguous",
-                                          "「" + cell->text +
-                                              "」 splits several ways; this cell "
-                                              "may be " +
-                                              shown,
-                                          a->row);
-            d.key = f.key;
-            d.table = grammar_.table;
-            d.candidates = splits[r].candidates[c];
-            diagnostics_.push_back(std::move(d));
-          } else if (!f.value && cell) {
-            Diagnostic d =
-                MakeDiagnostic(Severity::kInfo, "cell.blank",
-                               "no digits of 「" + cell->text + "」 fall in this cell", a->row);
-            d.key = f.key;
-            diagnostics_.push_back(std::move(d));
-          } else if (!f.value) {
-            Diagnostic d =
-                MakeDiagnostic(Severity::kInfo, "cell.blank", "the row prints no numbers", a->row);
-            d.key = f.key;
-            diagnostics_.push_back(std::move(d));
-          }
-          out->figures.push_back(std::move(f));
-          continue;
-        }
-        CellNumber n = cell ? ParseCellNumber(cell->text) : CellNumber{CellNumber::Kind::kBlank};
-        if (n.kind == CellNumber::Kind::kNumber) {
-          f.value = n.value;
-          if (rule.IsAmount(columns[c]) && n.unit == "元") {
-            f.value = n.value / 10000.0;
-            Diagnostic d = MakeDiagnostic(Severity::kInfo, "unit.converted",
-                                          "「" + cell->text + "」 stored in 万元", a->row);
-            d.key = f.key;
-            diagnostics_.push_back(std::move(d));
-          }
+          SplitValue(splits[r], c, *a, p.cells[c], &f);
         } else {
-          Diagnostic d =
-              MakeDiagnostic(Severity::kInfo, "cell.blank",
-                             cell && !cell->text.empty() ? "the cell prints 「" + cell->text + "」"
-                                                         : "the cell is printed empty",
-                             a->row);
-          d.key = f.key;
-          d.line = f.provenance.line;
-          diagnostics_.push_back(std::move(d));
+          PrintedValue(rule, columns[c], *a, p.cells[c], &f);
         }
         out->figures.push_back(std::move(f));
       }
     }
-    int unmatched = 0;
+    NoteUnmatched();
+    out->score = 3 * counts_.strict + 2 * counts_.tolerant + counts_.weak + template_hits_ -
+                 4 * counts_.unmatched - 3 * counts_.misfit - counts_.missing;
+    out->complete =
+        template_hits_ > 0 && counts_.unmatched == 0 && counts_.misfit == 0 && counts_.missing == 0;
+    out->diagnostics = std::move(diagnostics_);
+  }
+
+  // A rule no row was assigned to.
+  void NoteMissing(const Rule& rule) {
+    ++counts_.missing;
+    Diagnostic d{Severity::kError, "row.missing", "no row reads as " + rule.official};
+    d.table = grammar_.table;
+    d.key = grammar_.table + "." + rule.key;
+    d.rule = rule.id;
+    diagnostics_.push_back(std::move(d));
+  }
+
+  // A flattened row's cells: every column reads the row's run, as the solver split it.
+  Placement PlaceSplit(const Rule& rule, const Assignment& a, const SplitOutcome& split,
+                       size_t ncols) {
+    const Cell* run = RunOf(*a.row);
+    Placement p;
+    p.cells.assign(ncols, run);
+    p.fits = split.problem.empty();
+    p.problem = split.problem;
+    if (split.valid_splits > 1) {
+      Diagnostic d =
+          MakeDiagnostic(Severity::kInfo, "row.split",
+                         std::to_string(split.valid_splits) + " splits of 「" + run->text +
+                             "」 into " + std::to_string(ncols) + " cells; " +
+                             std::to_string(split.after_row) + " after the row's identity, " +
+                             std::to_string(split.after_identities) + " after the table's",
+                         a.row);
+      d.key = grammar_.table + "." + rule.key;
+      diagnostics_.push_back(std::move(d));
+    }
+    return p;
+  }
+
+  // How surely the row was read: its label match and whether its cells fit the columns.
+  void NoteRowReading(const Rule& rule, const Assignment& a, const Placement& p) {
+    std::string stem = grammar_.table + "." + rule.key;
+    if (a.match == LabelMatch::kStrict)
+      ++counts_.strict;
+    else if (a.match == LabelMatch::kTolerant)
+      ++counts_.tolerant;
+    else
+      ++counts_.weak;
+    if (!p.fits) {
+      ++counts_.misfit;
+      Diagnostic d = MakeDiagnostic(Severity::kError, "row.cells", p.problem, a.row);
+      d.table = grammar_.table;
+      d.key = stem;
+      d.rule = rule.id;
+      diagnostics_.push_back(std::move(d));
+    }
+    if (a.match != LabelMatch::kStrict) {
+      Diagnostic d = MakeDiagnostic(Severity::kWarning, "row.fuzzy_label",
+                                    "printed label 「" + a.label + "」 read as 「" + rule.official +
+                                        "」 (" + LabelMatchName(a.match) + " match)",
+                                    a.row);
+      d.table = grammar_.table;
+      d.key = stem;
+      d.label = a.label;
+      d.rule = rule.id;
+      diagnostics_.push_back(std::move(d));
+    }
+  }
+
+  // A figure with its provenance and no value yet.
+  Figure CellFigure(const Rule& rule, const std::string& column, const Assignment& a,
+                    const Cell* cell) const {
+    Figure f;
+    f.key = grammar_.FigureKey(rule, column);
+    f.provenance.rule = rule.id;
+    f.provenance.text = a.row->text;
+    f.provenance.line = cell ? cell->line : a.row->line;
+    f.provenance.page = cell ? cell->page : a.row->page;
+    if (cell) {
+      f.provenance.cell = cell->text;
+      f.provenance.box = cell->box;
+      f.provenance.cell_path = cell->path;
+    }
+    return f;
+  }
+
+  // A flattened cell's value: the solver's, ambiguous or blank as it says.
+  void SplitValue(const SplitOutcome& split, size_t c, const Assignment& a, const Cell* cell,
+                  Figure* f) {
+    f->value = split.values[c];
+    if (!split.candidates[c].empty()) {
+      std::string shown;
+      for (const auto& v : split.candidates[c]) {
+        shown += (shown.empty() ? "" : ", ") + (v ? FormatNumber(*v) : std::string("空"));
+      }
+      Diagnostic d = MakeDiagnostic(
+          Severity::kError, "figure.ambiguous",
+          "「" + cell->text + "」 splits several ways; this cell may be " + shown, a.row);
+      d.key = f->key;
+      d.table = grammar_.table;
+      d.candidates = split.candidates[c];
+      diagnostics_.push_back(std::move(d));
+    } else if (!f->value) {
+      std::string why = cell ? "no digits of 「" + cell->text + "」 fall in this cell"
+                             : "the row prints no numbers";
+      Diagnostic d = MakeDiagnostic(Severity::kInfo, "cell.blank", why, a.row);
+      d.key = f->key;
+      diagnostics_.push_back(std::move(d));
+    }
+  }
+
+  // A printed cell's value: a number (元 amounts stored in 万元) or a blank.
+  void PrintedValue(const Rule& rule, const std::string& column, const Assignment& a,
+                    const Cell* cell, Figure* f) {
+    CellNumber n = cell ? ParseCellNumber(cell->text) : CellNumber{CellNumber::Kind::kBlank};
+    if (n.kind == CellNumber::Kind::kNumber) {
+      f->value = n.value;
+      if (rule.IsAmount(column) && n.unit == "元") {
+        f->value = n.value / 10000.0;
+        Diagnostic d = MakeDiagnostic(Severity::kInfo, "unit.converted",
+                                      "「" + cell->text + "」 stored in 万元", a.row);
+        d.key = f->key;
+        diagnostics_.push_back(std::move(d));
+      }
+      return;
+    }
+    Diagnostic d =
+        MakeDiagnostic(Severity::kInfo, "cell.blank",
+                       cell && !cell->text.empty() ? "the cell prints 「" + cell->text + "」"
+                                                   : "the cell is printed empty",
+                       a.row);
+    d.key = f->key;
+    d.line = f->provenance.line;
+    diagnostics_.push_back(std::move(d));
+  }
+
+  // Rows with numbers that no rule explained.
+  void NoteUnmatched() {
     for (const Event& e : events_) {
       if (e.assignment >= 0) continue;
-      ++unmatched;
+      ++counts_.unmatched;
       Diagnostic d =
           MakeDiagnostic(Severity::kError, "row.unmatched",
                          "a row with numbers whose label 「" + e.label + "」 names no row of the " +
@@ -635,11 +665,12 @@ class RowTableReader {
       d.label = e.label;
       diagnostics_.push_back(std::move(d));
     }
-    out->score =
-        3 * strict + 2 * tolerant + weak + template_hits_ - 4 * unmatched - 3 * misfit - missing;
-    out->complete = template_hits_ > 0 && unmatched == 0 && misfit == 0 && missing == 0;
-    out->diagnostics = std::move(diagnostics_);
   }
+
+  // What Emit counts for the score.
+  struct Counts {
+    int strict = 0, tolerant = 0, weak = 0, misfit = 0, missing = 0, unmatched = 0;
+  };
 
   const TableGrid& grid_;
   const TableGrammar& grammar_;
@@ -648,6 +679,7 @@ class RowTableReader {
   std::string group_;
   int usual_start_col_ = -1;
   int template_hits_ = 0;
+  Counts counts_;
   std::vector<Assignment> assignments_;
   std::vector<Event> events_;
   std::vector<Diagnostic> diagnostics_;
@@ -671,7 +703,7 @@ TableFigures ReadAppealsRun(const Cell& run, const Row& row, const TableGrammar&
       split.amount_columns.push_back(false);
     }
   }
-  SplitOutcome solved = SolveFlattened(grammar.table, {split})[0];
+  SplitOutcome solved = SolveFlattened({split}, grammar.identities)[0];
   if (!solved.problem.empty()) {
     Diagnostic d = MakeDiagnostic(Severity::kError, "table.cells", solved.problem, &row);
     d.table = grammar.table;
@@ -703,96 +735,104 @@ TableFigures ReadAppealsRun(const Cell& run, const Row& row, const TableGrammar&
   return out;
 }
 
-// Table 四: fifteen cells, block by block (行政复议, 未经复议直接起诉, 复议后起诉), each with
-// 结果维持, 结果纠正, 其他结果, 尚未审结, 总计. Printed either as one row of fifteen under a
-// two-level header, or as one labelled row per block.
-TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
-  TableFigures out;
-  out.table = grammar.table;
-  out.template_id = grammar.template_id;
+// Table 四's fifteen cells as found, block by block, with the row each came from.
+struct AppealsCells {
+  std::vector<const Cell*> cells;
+  std::vector<const Row*> rows;
+  std::vector<bool> found;             // per block
+  std::vector<const Row*> unlabelled;  // value rows without a block label
+  bool labelled = false;               // some row named its block
+};
+
+// The block a row's label names, or -1.
+int BlockOf(const Row& row, const TableGrammar& grammar) {
+  int block = -1;
+  RuleIndex::Kinds scratch;
+  // A flattened row's label is the whole header run together: never a block label.
+  for (const Cell& c : row.flattened ? std::vector<Cell>() : row.labels) {
+    std::span<const MatchKind> blocks =
+        grammar.index.List(grammar.index.Match(c.key, &scratch), TableGrammar::kBlockList);
+    for (size_t b = 0; b < blocks.size(); ++b) {
+      if (blocks[b] != MatchKind::kNone) block = static_cast<int>(b);
+    }
+  }
+  return block;
+}
+
+// Rows labelled with a block give that block's cells; the other value rows are kept aside.
+AppealsCells CollectAppealsRows(const TableGrid& grid, const TableGrammar& grammar) {
   const size_t ncols = grammar.columns.size();
-  std::vector<const Cell*> cells(grammar.blocks.size() * ncols, nullptr);
-  std::vector<const Row*> cell_rows(cells.size(), nullptr);
-  std::vector<bool> found(grammar.blocks.size(), false);
-  std::vector<const Row*> flat_rows;
-  bool labelled = false;
+  AppealsCells a;
+  a.cells.assign(grammar.blocks.size() * ncols, nullptr);
+  a.rows.assign(a.cells.size(), nullptr);
+  a.found.assign(grammar.blocks.size(), false);
   for (const Row& row : grid.rows) {
     if (!HasNumber(row) && !(row.explicit_blanks && !row.values.empty() && row.labels.empty())) {
       continue;
     }
-    int block = -1;
-    RuleIndex::Kinds scratch;
-    // A flattened row's label is the whole header run together: never a block label.
-    for (const Cell& c : row.flattened ? std::vector<Cell>() : row.labels) {
-      std::span<const MatchKind> blocks =
-          grammar.index.List(grammar.index.Match(c.key, &scratch), TableGrammar::kBlockList);
-      for (size_t b = 0; b < blocks.size(); ++b) {
-        if (blocks[b] != MatchKind::kNone) block = static_cast<int>(b);
-      }
-    }
-    if (block >= 0 && !found[block]) {
+    int block = BlockOf(row, grammar);
+    if (block >= 0 && !a.found[block]) {
       Placement p = PlaceValues(row, ncols, -1);
       for (size_t c = 0; c < ncols; ++c) {
-        cells[block * ncols + c] = p.cells[c];
-        cell_rows[block * ncols + c] = &row;
+        a.cells[block * ncols + c] = p.cells[c];
+        a.rows[block * ncols + c] = &row;
       }
-      found[block] = true;
-      labelled = true;
+      a.found[block] = true;
+      a.labelled = true;
     } else if (block < 0) {
-      flat_rows.push_back(&row);
+      a.unlabelled.push_back(&row);
     }
   }
-  if (!labelled) {
-    std::vector<const Cell*> flat;
-    std::vector<const Row*> from;
-    for (const Row* row : flat_rows) {
-      for (const Cell& c : row->values) {
-        flat.push_back(&c);
-        from.push_back(row);
-      }
-    }
-    const Cell* run = nullptr;
-    for (const Cell* c : flat) {
-      if (c->kind == CellKind::kRun) run = c;
-    }
-    if (run) return ReadAppealsRun(*run, *from[0], grammar);
-    // Tab layouts may add empty cells at either end.
-    size_t begin = 0, end = flat.size();
-    while (end - begin > cells.size() && flat[end - 1]->text.empty()) --end;
-    while (end - begin > cells.size() && flat[begin]->text.empty()) ++begin;
-    if (end - begin != cells.size()) {
-      Diagnostic d{Severity::kError, "table.cells",
-                   "table 四 prints " + std::to_string(end - begin) + " cells, not " +
-                       std::to_string(cells.size())};
-      d.table = grammar.table;
-      if (!flat_rows.empty()) d.line = flat_rows.front()->line;
-      out.diagnostics.push_back(std::move(d));
-      out.score = -10;
-      if (end - begin == 0) out.template_id.clear();
-      return out;
-    }
-    for (size_t i = 0; i < cells.size(); ++i) {
-      cells[i] = flat[begin + i];
-      cell_rows[i] = from[begin + i];
-    }
-    std::fill(found.begin(), found.end(), true);
+  return a;
+}
+
+// The unlabelled rows' cells as the fifteen cells in order. False (with a table.cells
+// diagnostic) when they are not fifteen.
+bool PlaceUnlabelledCells(const std::vector<const Cell*>& flat, const std::vector<const Row*>& from,
+                          const TableGrammar& grammar, AppealsCells* a, TableFigures* out) {
+  // Tab layouts may add empty cells at either end.
+  const size_t want = a->cells.size();
+  size_t begin = 0, end = flat.size();
+  while (end - begin > want && flat[end - 1]->text.empty()) --end;
+  while (end - begin > want && flat[begin]->text.empty()) ++begin;
+  if (end - begin != want) {
+    Diagnostic d{
+        Severity::kError, "table.cells",
+        "table 四 prints " + std::to_string(end - begin) + " cells, not " + std::to_string(want)};
+    d.table = grammar.table;
+    if (!a->unlabelled.empty()) d.line = a->unlabelled.front()->line;
+    out->diagnostics.push_back(std::move(d));
+    out->score = -10;
+    if (end - begin == 0) out->template_id.clear();
+    return false;
   }
+  for (size_t i = 0; i < want; ++i) {
+    a->cells[i] = flat[begin + i];
+    a->rows[i] = from[begin + i];
+  }
+  std::fill(a->found.begin(), a->found.end(), true);
+  return true;
+}
+
+// The figures of every block found; a block not found is a missing row.
+void EmitAppeals(const AppealsCells& a, const TableGrammar& grammar, TableFigures* out) {
+  const size_t ncols = grammar.columns.size();
   for (size_t b = 0; b < grammar.blocks.size(); ++b) {
-    if (!found[b]) {
-      Diagnostic d{Severity::kError, "row.missing",
-                   "no row reads as " + grammar.blocks[b].official};
+    const Rule& block = grammar.blocks[b];
+    if (!a.found[b]) {
+      Diagnostic d{Severity::kError, "row.missing", "no row reads as " + block.official};
       d.table = grammar.table;
-      d.key = grammar.table + "." + grammar.blocks[b].key;
-      d.rule = grammar.blocks[b].id;
-      out.diagnostics.push_back(std::move(d));
+      d.key = grammar.table + "." + block.key;
+      d.rule = block.id;
+      out->diagnostics.push_back(std::move(d));
       continue;
     }
     for (size_t c = 0; c < ncols; ++c) {
-      const Cell* cell = cells[b * ncols + c];
-      const Row* row = cell_rows[b * ncols + c];
+      const Cell* cell = a.cells[b * ncols + c];
+      const Row* row = a.rows[b * ncols + c];
       Figure f;
-      f.key = grammar.table + "." + grammar.blocks[b].key + "." + grammar.columns[c].key;
-      f.provenance.rule = grammar.blocks[b].id;
+      f.key = grammar.table + "." + block.key + "." + grammar.columns[c].key;
+      f.provenance.rule = block.id;
       f.provenance.text = row->text;
       f.provenance.line = cell ? cell->line : row->line;
       f.provenance.page = cell ? cell->page : row->page;
@@ -809,11 +849,38 @@ TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
             MakeDiagnostic(Severity::kInfo, "cell.blank", "the cell is printed empty", row);
         d.key = f.key;
         d.line = f.provenance.line;
-        out.diagnostics.push_back(std::move(d));
+        out->diagnostics.push_back(std::move(d));
       }
-      out.figures.push_back(std::move(f));
+      out->figures.push_back(std::move(f));
     }
   }
+}
+
+// Table 四: fifteen cells, block by block (行政复议, 未经复议直接起诉, 复议后起诉), each with
+// 结果维持, 结果纠正, 其他结果, 尚未审结, 总计. Printed either as one row of fifteen under a
+// two-level header, or as one labelled row per block.
+TableFigures ReadAppeals(const TableGrid& grid, const TableGrammar& grammar) {
+  TableFigures out;
+  out.table = grammar.table;
+  out.template_id = grammar.template_id;
+  AppealsCells a = CollectAppealsRows(grid, grammar);
+  if (!a.labelled) {
+    std::vector<const Cell*> flat;
+    std::vector<const Row*> from;
+    for (const Row* row : a.unlabelled) {
+      for (const Cell& c : row->values) {
+        flat.push_back(&c);
+        from.push_back(row);
+      }
+    }
+    const Cell* run = nullptr;
+    for (const Cell* c : flat) {
+      if (c->kind == CellKind::kRun) run = c;
+    }
+    if (run) return ReadAppealsRun(*run, *from[0], grammar);
+    if (!PlaceUnlabelledCells(flat, from, grammar, &a, &out)) return out;
+  }
+  EmitAppeals(a, grammar, &out);
   out.score = 10;
   out.complete = true;
   return out;

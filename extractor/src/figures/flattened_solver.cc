@@ -103,21 +103,69 @@ double Get(const Values& v, size_t i) { return v[i] ? *v[i] : 0.0; }
 
 bool Near(double a, double b) { return std::fabs(a - b) < 1e-6; }
 
-// The row's own identity: requests rows r.total = Σ applicants; table 四 block totals.
-bool RowIdentityHolds(const std::string& table, const SplitRow& row, const Values& v) {
-  if (table == "requests" && v.size() == 7) {
-    double sum = 0;
-    for (size_t i = 0; i < 6; ++i) sum += Get(v, i);
-    return Near(sum, Get(v, 6));
-  }
-  if (table == "appeals" && v.size() % 5 == 0) {
-    for (size_t b = 0; b < v.size(); b += 5) {
-      if (!Near(Get(v, b) + Get(v, b + 1) + Get(v, b + 2) + Get(v, b + 3), Get(v, b + 4))) {
-        return false;
-      }
+// A cell of the table: row index and column index.
+struct Pos {
+  size_t row;
+  size_t col;
+};
+
+// An identity as it binds on the rows: where its present keys stand.
+struct Bound {
+  std::vector<Pos> lhs;
+  std::vector<Pos> rhs;
+  bool first_part_likeliest = false;
+};
+
+// The identities that bind, split into those on one row's cells and those across rows.
+struct BoundIdentities {
+  std::vector<std::vector<Bound>> row;  // per row
+  std::vector<Bound> table;
+};
+
+BoundIdentities Bind(const std::vector<SplitRow>& rows,
+                     const std::vector<const Identity*>& identities) {
+  std::map<std::string, Pos> where;
+  for (size_t r = 0; r < rows.size(); ++r) {
+    for (size_t c = 0; c < rows[r].columns.size(); ++c) {
+      where.emplace(rows[r].stem + "." + rows[r].columns[c], Pos{r, c});
     }
   }
-  return true;
+  BoundIdentities out;
+  out.row.resize(rows.size());
+  for (const Identity* id : identities) {
+    Bound b;
+    b.first_part_likeliest = id->first_part_likeliest;
+    bool complete = true;
+    for (const std::string& k : id->lhs) {
+      auto it = where.find(k);
+      if (it == where.end()) complete = false;
+      if (it != where.end()) b.lhs.push_back(it->second);
+    }
+    for (const std::string& k : id->rhs) {
+      if (auto it = where.find(k); it != where.end()) b.rhs.push_back(it->second);
+    }
+    if (!complete || b.lhs.empty() || b.rhs.empty()) continue;
+    size_t r = b.lhs[0].row;
+    bool one_row = std::all_of(b.lhs.begin(), b.lhs.end(), [&](Pos p) { return p.row == r; }) &&
+                   std::all_of(b.rhs.begin(), b.rhs.end(), [&](Pos p) { return p.row == r; });
+    (one_row ? out.row[r] : out.table).push_back(std::move(b));
+  }
+  return out;
+}
+
+// Σ lhs = Σ rhs, each cell read by value(pos).
+template <typename ValueAt>
+bool Holds(const Bound& b, ValueAt value) {
+  double lhs = 0, rhs = 0;
+  for (Pos p : b.lhs) lhs += value(p);
+  for (Pos p : b.rhs) rhs += value(p);
+  return Near(lhs, rhs);
+}
+
+bool RowHolds(const std::vector<Bound>& identities, const Values& v) {
+  auto value = [&](Pos p) { return Get(v, p.col); };
+  return std::all_of(identities.begin(), identities.end(),
+                     [&](const Bound& b) { return Holds(b, value); });
 }
 
 int ColumnIndex(const SplitRow& row, const std::string& name) {
@@ -128,9 +176,10 @@ int ColumnIndex(const SplitRow& row, const std::string& name) {
 }
 
 // How believable a split is, for ranking what the identities leave. Stocks are at least as large
-// as the year's flows; 2019 reports usually print decisions = prior items + change; a lone
-// applicant count is most often 自然人; a purchase averages between 0.5 and 100 万元.
-double Plausibility(const std::string& table, const SplitRow& row, const Values& v) {
+// as the year's flows; 2019 reports usually print decisions = prior items + change; a purchase
+// averages between 0.5 and 100 万元; and where an identity says so, a lone non-zero part is most
+// often the first (自然人).
+double Plausibility(const SplitRow& row, const std::vector<Bound>& identities, const Values& v) {
   double score = 0;
   for (const auto& x : v) score += x ? 0.5 : 0.0;
   auto at = [&](const char* name) -> std::optional<double> {
@@ -142,7 +191,8 @@ double Plausibility(const std::string& table, const SplitRow& row, const Values&
       score += 1;
     }
   }
-  if (auto total = at("total"); total && table == "proactive") {
+  bool documents = ColumnIndex(row, "made") >= 0 || ColumnIndex(row, "published") >= 0;
+  if (auto total = at("total"); total && documents) {
     if (*total >= at("made").value_or(0) && *total >= at("published").value_or(0)) score += 1;
     if (at("made") && at("published") && *at("made") == *at("published")) score += 1;
   }
@@ -156,9 +206,11 @@ double Plausibility(const std::string& table, const SplitRow& row, const Values&
     double each = *at("amount") / *items;
     if (each >= 0.5 && each <= 100) score += 1;
   }
-  if (table == "requests" && v.size() == 7) {
-    for (size_t i = 0; i < 6; ++i) {
-      if (v[i] && *v[i] != 0) {
+  for (const Bound& b : identities) {
+    if (!b.first_part_likeliest) continue;
+    for (size_t i = 0; i < b.rhs.size(); ++i) {
+      const auto& x = v[b.rhs[i].col];
+      if (x && *x != 0) {
         score -= 0.01 * static_cast<double>(i);
         break;
       }
@@ -167,106 +219,155 @@ double Plausibility(const std::string& table, const SplitRow& row, const Values&
   return score;
 }
 
-// Table 三's column identities over whole rows: outcomes sum to （七）总计, and the balance.
-class RequestsIdentities {
- public:
-  explicit RequestsIdentities(const std::vector<SplitRow>& rows) {
-    for (size_t r = 0; r < rows.size(); ++r) {
-      const std::string& stem = rows[r].stem;
-      if (rows[r].columns.size() != 7) continue;
-      if (stem == "requests.received")
-        received_ = r;
-      else if (stem == "requests.carried_over")
-        carried_over_ = r;
-      else if (stem == "requests.total")
-        total_ = r;
-      else if (stem == "requests.carried_forward")
-        carried_forward_ = r;
-      else
-        outcomes_.push_back(r);
-    }
+// The run as printed, without a trailing unit, and the factor that brings it to 万元.
+std::string_view StripUnit(std::string_view run, double* factor) {
+  *factor = 1;
+  if (run.size() > 6 && run.substr(run.size() - 6) == "万元") {
+    run.remove_suffix(6);
+  } else if (run.size() > 3 && run.substr(run.size() - 3) == "元") {
+    run.remove_suffix(3);
+    *factor = 1.0 / 10000;
   }
+  return run;
+}
 
-  bool Holds(const std::vector<const Values*>& chosen) const {
-    if (total_ == kNone) return true;
-    for (size_t c = 0; c < 7; ++c) {
-      double sum = 0;
-      for (size_t r : outcomes_) sum += Get(*chosen[r], c);
-      if (!Near(sum, Get(*chosen[total_], c))) return false;
-      if (received_ != kNone && carried_over_ != kNone && carried_forward_ != kNone) {
-        double lhs = Get(*chosen[received_], c) + Get(*chosen[carried_over_], c);
-        double rhs = Get(*chosen[total_], c) + Get(*chosen[carried_forward_], c);
-        if (!Near(lhs, rhs)) return false;
+// Every split of one row its own identities allow, ranked; fills the row's counts. A row no split
+// fits keeps one blank candidate: never a value read from garbage.
+std::vector<Candidate> RowCandidates(const SplitRow& row, const std::vector<Bound>& identities,
+                                     SplitOutcome* o) {
+  size_t n = row.columns.size();
+  o->values.assign(n, std::nullopt);
+  o->candidates.assign(n, {});
+  std::vector<Candidate> cands;
+  if (row.run.empty()) {
+    cands.push_back({o->values, 0});
+    o->valid_splits = o->after_row = 1;
+    return cands;
+  }
+  double factor = 1;
+  std::string_view run = StripUnit(row.run, &factor);
+  auto keep = [&](std::vector<Values>& found) {
+    for (Values& v : found) {
+      if (!RowHolds(identities, v)) continue;
+      double p = Plausibility(row, identities, v);
+      cands.push_back({std::move(v), p});
+    }
+  };
+  // Cells printed empty vanish without a trace: splits that leave cells blank are candidates
+  // too (ranked lower). Those without blanks come first, so that the cap on enumeration never
+  // drops them; with blanks are tried too where no identity constrains the row (table 二), or
+  // when no split without blanks satisfies the row's identities.
+  std::vector<Values> splits = SplitEnumerator(row, run, factor, false).All();
+  o->valid_splits = splits.size();
+  keep(splits);
+  if (identities.empty() || cands.empty()) {
+    std::vector<Values> with_blanks;
+    for (Values& v : SplitEnumerator(row, run, factor, true).All()) {
+      if (std::any_of(v.begin(), v.end(), [](const auto& x) { return !x; })) {
+        with_blanks.push_back(std::move(v));
       }
     }
-    return true;
+    o->valid_splits += with_blanks.size();
+    keep(with_blanks);
   }
+  o->after_row = cands.size();
+  if (cands.empty()) {
+    o->problem = splits.empty()
+                     ? "「" + row.run + "」 cannot be read as " + std::to_string(n) + " cells"
+                     : "no split of 「" + row.run + "」 satisfies the row's total";
+    cands.push_back({o->values, 0});
+  }
+  return cands;
+}
 
- private:
-  static constexpr size_t kNone = static_cast<size_t>(-1);
-  size_t received_ = kNone, carried_over_ = kNone, total_ = kNone, carried_forward_ = kNone;
-  std::vector<size_t> outcomes_;
-};
+// Every choice of one candidate per row that satisfies the identities across rows (up to
+// kMaxSolutions), as candidate indices per row. Depth-first over the rows with a choice.
+std::vector<std::vector<size_t>> JointSolutions(const std::vector<std::vector<Candidate>>& cands,
+                                                const std::vector<size_t>& open,
+                                                const std::vector<Bound>& identities) {
+  std::vector<std::vector<size_t>> solutions;
+  std::vector<const Values*> chosen(cands.size());
+  for (size_t r = 0; r < cands.size(); ++r) chosen[r] = &cands[r][0].values;
+  auto value = [&](Pos p) { return Get(*chosen[p.row], p.col); };
+  std::vector<size_t> idx(open.size(), 0);
+  while (true) {
+    for (size_t k = 0; k < open.size(); ++k) chosen[open[k]] = &cands[open[k]][idx[k]].values;
+    if (std::all_of(identities.begin(), identities.end(),
+                    [&](const Bound& b) { return Holds(b, value); })) {
+      std::vector<size_t> s(cands.size(), 0);
+      for (size_t k = 0; k < open.size(); ++k) s[open[k]] = idx[k];
+      solutions.push_back(std::move(s));
+      if (solutions.size() >= kMaxSolutions) break;
+    }
+    size_t k = 0;
+    while (k < open.size() && ++idx[k] == cands[open[k]].size()) idx[k++] = 0;
+    if (k == open.size()) break;
+  }
+  return solutions;
+}
+
+// Every value column c takes among the given candidates, when that is more than one.
+std::vector<std::optional<double>> Spread(const std::vector<Candidate>& cands,
+                                          const std::set<size_t>& which, size_t c) {
+  std::set<std::optional<double>> seen;
+  for (size_t i : which) seen.insert(cands[i].values[c]);
+  if (seen.size() < 2) return {};
+  return {seen.begin(), seen.end()};
+}
+
+// No joint check (or none holds): each row its own most plausible split.
+void PickPerRow(const std::vector<std::vector<Candidate>>& cands, bool identities_failed,
+                std::vector<SplitOutcome>* out) {
+  for (size_t r = 0; r < cands.size(); ++r) {
+    size_t best = 0;
+    for (size_t i = 1; i < cands[r].size(); ++i) {
+      if (cands[r][i].plausibility > cands[r][best].plausibility) best = i;
+    }
+    SplitOutcome& o = (*out)[r];
+    o.after_identities = cands[r].size();
+    o.values = cands[r][best].values;
+    std::set<size_t> all;
+    for (size_t i = 0; i < cands[r].size(); ++i) all.insert(i);
+    if (cands[r].size() > 1) {
+      for (size_t c = 0; c < o.values.size(); ++c) o.candidates[c] = Spread(cands[r], all, c);
+    }
+    o.identities_failed = identities_failed;
+  }
+}
+
+// Several joint solutions: the most plausible, with every value the others allow.
+void PickJoint(const std::vector<std::vector<Candidate>>& cands,
+               const std::vector<std::vector<size_t>>& solutions, std::vector<SplitOutcome>* out) {
+  size_t best = 0;
+  double best_score = -1e300;
+  for (size_t s = 0; s < solutions.size(); ++s) {
+    double score = 0;
+    for (size_t r = 0; r < cands.size(); ++r) score += cands[r][solutions[s][r]].plausibility;
+    if (score > best_score + 1e-9) {
+      best_score = score;
+      best = s;
+    }
+  }
+  for (size_t r = 0; r < cands.size(); ++r) {
+    std::set<size_t> distinct;
+    for (const auto& s : solutions) distinct.insert(s[r]);
+    SplitOutcome& o = (*out)[r];
+    o.after_identities = distinct.size();
+    o.values = cands[r][solutions[best][r]].values;
+    for (size_t c = 0; c < o.values.size(); ++c) o.candidates[c] = Spread(cands[r], distinct, c);
+  }
+}
 
 }  // namespace
 
-std::vector<SplitOutcome> SolveFlattened(const std::string& table,
-                                         const std::vector<SplitRow>& rows) {
+std::vector<SplitOutcome> SolveFlattened(const std::vector<SplitRow>& rows,
+                                         const std::vector<const Identity*>& identities) {
+  BoundIdentities bound = Bind(rows, identities);
   std::vector<SplitOutcome> out(rows.size());
   std::vector<std::vector<Candidate>> cands(rows.size());
   for (size_t r = 0; r < rows.size(); ++r) {
-    const SplitRow& row = rows[r];
-    SplitOutcome& o = out[r];
-    size_t n = row.columns.size();
-    o.values.assign(n, std::nullopt);
-    o.candidates.assign(n, {});
-    if (row.run.empty()) {
-      cands[r].push_back({o.values, 0});
-      o.valid_splits = o.after_row = 1;
-      continue;
-    }
-    std::string_view run = row.run;
-    double factor = 1;
-    if (run.size() > 6 && run.substr(run.size() - 6) == "万元") {
-      run.remove_suffix(6);
-    } else if (run.size() > 3 && run.substr(run.size() - 3) == "元") {
-      run.remove_suffix(3);
-      factor = 1.0 / 10000;
-    }
-    // Cells printed empty vanish without a trace: splits that leave cells blank are candidates
-    // too (ranked lower). Those without blanks come first, so that the cap on enumeration never
-    // drops them; with blanks are tried too where no identity constrains the row (table 二), or
-    // when no split without blanks satisfies the row's identity.
-    std::vector<Values> splits = SplitEnumerator(row, run, factor, false).All();
-    auto keep = [&](std::vector<Values>& found) {
-      for (Values& v : found) {
-        if (RowIdentityHolds(table, row, v)) {
-          double p = Plausibility(table, row, v);
-          cands[r].push_back({std::move(v), p});
-        }
-      }
-    };
-    o.valid_splits = splits.size();
-    keep(splits);
-    if (table == "proactive" || cands[r].empty()) {
-      std::vector<Values> with_blanks;
-      for (Values& v : SplitEnumerator(row, run, factor, true).All()) {
-        if (std::any_of(v.begin(), v.end(), [](const auto& x) { return !x; })) {
-          with_blanks.push_back(std::move(v));
-        }
-      }
-      o.valid_splits += with_blanks.size();
-      keep(with_blanks);
-    }
-    o.after_row = cands[r].size();
-    if (cands[r].empty()) {
-      o.problem = splits.empty()
-                      ? "「" + row.run + "」 cannot be read as " + std::to_string(n) + " cells"
-                      : "no split of 「" + row.run + "」 satisfies the row's total";
-      cands[r].push_back({o.values, 0});  // blank: never a value read from garbage
-    }
+    cands[r] = RowCandidates(rows[r], bound.row[r], &out[r]);
   }
-
   // Joint search over the rows that still have several candidates.
   std::vector<size_t> open;
   size_t leaves = 1;
@@ -276,71 +377,13 @@ std::vector<SplitOutcome> SolveFlattened(const std::string& table,
       leaves = leaves > kMaxJointLeaves ? leaves : leaves * cands[r].size();
     }
   }
+  bool joint = !bound.table.empty() && leaves <= kMaxJointLeaves;
   std::vector<std::vector<size_t>> solutions;
-  std::vector<size_t> pick(rows.size(), 0);
-  bool joint = table == "requests" && leaves <= kMaxJointLeaves;
-  if (joint) {
-    RequestsIdentities identities(rows);
-    std::vector<const Values*> chosen(rows.size());
-    for (size_t r = 0; r < rows.size(); ++r) chosen[r] = &cands[r][0].values;
-    // Depth-first over open rows; check the identities at each leaf.
-    std::vector<size_t> idx(open.size(), 0);
-    while (true) {
-      for (size_t k = 0; k < open.size(); ++k) chosen[open[k]] = &cands[open[k]][idx[k]].values;
-      if (identities.Holds(chosen)) {
-        std::vector<size_t> s(rows.size(), 0);
-        for (size_t k = 0; k < open.size(); ++k) s[open[k]] = idx[k];
-        solutions.push_back(std::move(s));
-        if (solutions.size() >= kMaxSolutions) break;
-      }
-      size_t k = 0;
-      while (k < open.size() && ++idx[k] == cands[open[k]].size()) idx[k++] = 0;
-      if (k == open.size()) break;
-    }
-  }
+  if (joint) solutions = JointSolutions(cands, open, bound.table);
   if (solutions.empty()) {
-    // No joint check (or none holds): each row on its own.
-    std::vector<size_t> best(rows.size(), 0);
-    for (size_t r = 0; r < rows.size(); ++r) {
-      for (size_t i = 1; i < cands[r].size(); ++i) {
-        if (cands[r][i].plausibility > cands[r][best[r]].plausibility) best[r] = i;
-      }
-    }
-    for (size_t r = 0; r < rows.size(); ++r) {
-      out[r].after_identities = cands[r].size();
-      out[r].values = cands[r][best[r]].values;
-      if (cands[r].size() > 1) {
-        for (size_t c = 0; c < out[r].values.size(); ++c) {
-          std::set<std::optional<double>> seen;
-          for (const Candidate& cand : cands[r]) seen.insert(cand.values[c]);
-          if (seen.size() > 1) out[r].candidates[c].assign(seen.begin(), seen.end());
-        }
-      }
-      out[r].identities_failed = joint && !open.empty();
-    }
-    return out;
-  }
-  // Several joint solutions: the most plausible, with every value the others allow.
-  size_t best = 0;
-  double best_score = -1e300;
-  for (size_t s = 0; s < solutions.size(); ++s) {
-    double score = 0;
-    for (size_t r = 0; r < rows.size(); ++r) score += cands[r][solutions[s][r]].plausibility;
-    if (score > best_score + 1e-9) {
-      best_score = score;
-      best = s;
-    }
-  }
-  for (size_t r = 0; r < rows.size(); ++r) {
-    std::set<size_t> distinct;
-    for (const auto& s : solutions) distinct.insert(s[r]);
-    out[r].after_identities = distinct.size();
-    out[r].values = cands[r][solutions[best][r]].values;
-    for (size_t c = 0; c < out[r].values.size(); ++c) {
-      std::set<std::optional<double>> seen;
-      for (size_t i : distinct) seen.insert(cands[r][i].values[c]);
-      if (seen.size() > 1) out[r].candidates[c].assign(seen.begin(), seen.end());
-    }
+    PickPerRow(cands, joint && !open.empty(), &out);
+  } else {
+    PickJoint(cands, solutions, &out);
   }
   return out;
 }

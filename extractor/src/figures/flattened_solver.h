@@ -1,13 +1,16 @@
 // Splitting flattened digit runs into cells. A scraped page that lost its cell separators prints
-// 「规范性文件5225」 for three cells: every split into valid numbers is enumerated, the identities
-// of FORMATS.md (row totals, column sums, the balance, table 四's block totals) keep those that can
-// be true, and plausibility ranks what is left. Several survivors make the figure ambiguous.
+// 「规范性文件5225」 for three cells: every split into valid numbers is enumerated, the table's
+// identities (grammars/<template>/identities.toml: row totals, column sums, the balance, table
+// 四's block totals) keep those that can be true, and plausibility ranks what is left. Several
+// survivors make the figure ambiguous.
 #ifndef GONGKAI_FIGURES_FLATTENED_SOLVER_H_
 #define GONGKAI_FIGURES_FLATTENED_SOLVER_H_
 
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "grammar/identities.h"
 
 namespace gongkai {
 
@@ -31,9 +34,11 @@ struct SplitOutcome {
                                    // identities; each row took its own most plausible split
 };
 
-// Solves one table's flattened rows jointly. table: proactive, requests or appeals.
-std::vector<SplitOutcome> SolveFlattened(const std::string& table,
-                                         const std::vector<SplitRow>& rows);
+// Solves one table's flattened rows jointly under the table's identities. A row's cells are the
+// figure keys stem.column; an identity binds as the audit checks it (every left-hand key and at
+// least one right-hand key among the rows), on one row's split or across the rows'.
+std::vector<SplitOutcome> SolveFlattened(const std::vector<SplitRow>& rows,
+                                         const std::vector<const Identity*>& identities);
 
 }  // namespace gongkai
 

@@ -70,112 +70,80 @@ TableGrid BuildTokenGrid(const std::string& table, const std::vector<SpanLine>& 
   return grid;
 }
 
-TableFigures ReadStats(const TableGrid& grid, const TableGrammar& grammar) {
-  TableFigures out;
-  out.table = grammar.table;
-  out.template_id = grammar.template_id;
-  std::vector<const Cell*> labels;  // text since the last value
-  const Cell* unit = nullptr;
-  std::string group;
-  std::vector<bool> taken(grammar.rows.size(), false);
-  std::vector<std::optional<Figure>> by_rule(grammar.rows.size());
-  RuleIndex::Kinds scratch;
-  int found = 0;
-  for (const Row& row : grid.rows) {
-    const Cell* cell = !row.labels.empty() ? &row.labels[0] : &row.values[0];
-    if (cell->kind == CellKind::kText) {
-      if (IsUnit(cell->key)) {
-        unit = cell;
-        continue;
+namespace {
+
+// Reads the 统计表 cell by cell: text cells collect as the next value's label, unit cells give
+// its unit, and each value is named by the first of its labels that matches an indicator.
+class StatsReader {
+ public:
+  explicit StatsReader(const TableGrammar& grammar)
+      : grammar_(grammar), taken_(grammar.rows.size(), false), by_rule_(grammar.rows.size()) {}
+
+  TableFigures Read(const TableGrid& grid) {
+    for (const Row& row : grid.rows) {
+      const Cell* cell = !row.labels.empty() ? &row.labels[0] : &row.values[0];
+      if (cell->kind == CellKind::kText) {
+        TakeText(cell);
+      } else if (cell->kind == CellKind::kNumber || cell->kind == CellKind::kBlank) {
+        TakeValue(cell);
+        labels_.clear();
+        unit_ = nullptr;
       }
-      const RuleIndex::Kinds& kinds = grammar.index.Match(cell->key, &scratch);
-      std::span<const MatchKind> groups = grammar.index.List(kinds, TableGrammar::kGroupList);
-      std::span<const MatchKind> headers = grammar.index.List(kinds, TableGrammar::kHeaderList);
-      auto strict_group = std::find(groups.begin(), groups.end(), MatchKind::kStrict);
-      if (strict_group != groups.end()) {
-        group = grammar.groups[strict_group - groups.begin()].key;
-        labels.clear();
-        continue;
-      }
-      if (std::find(headers.begin(), headers.end(), MatchKind::kStrict) != headers.end()) continue;
-      labels.push_back(cell);
-      continue;
     }
-    if (cell->kind != CellKind::kNumber && cell->kind != CellKind::kBlank) continue;
-    // A value: the label cells before it name the indicator (the first one that matches; the
-    // others are notes such as 「（不同渠道和方式公开相同信息计1条）」 or a label's wrapped tail).
-    RuleHit hit;
+    return Finish();
+  }
+
+ private:
+  // A text cell: a unit, a group heading, a header, or (part of) the next value's label.
+  void TakeText(const Cell* cell) {
+    if (IsUnit(cell->key)) {
+      unit_ = cell;
+      return;
+    }
+    const RuleIndex::Kinds& kinds = grammar_.index.Match(cell->key, &scratch_);
+    std::span<const MatchKind> groups = grammar_.index.List(kinds, TableGrammar::kGroupList);
+    std::span<const MatchKind> headers = grammar_.index.List(kinds, TableGrammar::kHeaderList);
+    auto strict_group = std::find(groups.begin(), groups.end(), MatchKind::kStrict);
+    if (strict_group != groups.end()) {
+      group_ = grammar_.groups[strict_group - groups.begin()].key;
+      labels_.clear();
+      return;
+    }
+    if (std::find(headers.begin(), headers.end(), MatchKind::kStrict) != headers.end()) return;
+    labels_.push_back(cell);
+  }
+
+  // A value: the label cells before it name the indicator (the first one that matches; the
+  // others are notes such as 「（不同渠道和方式公开相同信息计1条）」 or a label's wrapped tail).
+  void TakeValue(const Cell* cell) {
     std::string printed;
-    for (const Cell* l : labels) printed += l->text;
-    for (bool similar : {false, true}) {
-      for (const Cell* l : labels) {
-        const RuleIndex::Kinds& kinds = grammar.index.Match(l->key, &scratch);
-        hit = MatchLabel(grammar.rows, grammar.index.List(kinds, TableGrammar::kRowList), l->key,
-                         group, taken, similar);
-        if (hit.match != LabelMatch::kNone) break;
-      }
-      if (hit.match != LabelMatch::kNone) break;
-    }
+    for (const Cell* l : labels_) printed += l->text;
+    RuleHit hit = MatchIndicator();
     if (hit.match == LabelMatch::kNone) {
-      if (!labels.empty()) {
+      if (!labels_.empty()) {
         Diagnostic d{Severity::kError, "row.unmatched",
                      "the indicator 「" + printed + "」 is not one of the 统计表's"};
-        d.table = grammar.table;
+        d.table = grammar_.table;
         d.label = printed;
         d.line = cell->line;
         d.page = cell->page;
-        out.diagnostics.push_back(std::move(d));
+        out_.diagnostics.push_back(std::move(d));
       }
-      labels.clear();
-      unit = nullptr;
-      continue;
+      return;
     }
-    const Rule& rule = grammar.rows[hit.rule];
-    if (!rule.group.empty()) group = rule.group;
-    if (taken[hit.rule]) {
+    const Rule& rule = grammar_.rows[hit.rule];
+    if (!rule.group.empty()) group_ = rule.group;
+    if (taken_[hit.rule]) {
       Diagnostic d{Severity::kWarning, "row.duplicate",
                    "a second value for 「" + rule.official + "」; the first is kept"};
-      d.key = grammar.FigureKey(rule, "");
+      d.key = grammar_.FigureKey(rule, "");
       d.line = cell->line;
-      out.diagnostics.push_back(std::move(d));
-      labels.clear();
-      unit = nullptr;
-      continue;
+      out_.diagnostics.push_back(std::move(d));
+      return;
     }
-    taken[hit.rule] = true;
-    ++found;
-    Figure f;
-    f.key = grammar.FigureKey(rule, "");
-    f.provenance.rule = rule.id;
-    f.provenance.line = cell->line;
-    f.provenance.page = cell->page;
-    f.provenance.cell = cell->text;
-    f.provenance.text = printed + (unit ? "\t" + unit->text : "") + "\t" + cell->text;
-    f.provenance.unit = unit ? unit->key : rule.unit;
-    CellNumber n = ParseCellNumber(cell->text);
-    if (n.kind == CellNumber::Kind::kNumber) {
-      f.value = n.value;
-      std::string printed_unit = unit ? unit->key : "";
-      if (printed_unit == "元" && rule.unit == "万元") {
-        f.value = n.value / 10000.0;
-        f.provenance.unit = "万元";
-        Diagnostic d{Severity::kInfo, "unit.converted", "「" + cell->text + "元」 stored in 万元"};
-        d.key = f.key;
-        d.line = cell->line;
-        out.diagnostics.push_back(std::move(d));
-      } else if (!printed_unit.empty() && printed_unit != rule.unit) {
-        Diagnostic d{Severity::kWarning, "unit.unexpected",
-                     "counted in 「" + printed_unit + "」, the 统计表 says 「" + rule.unit + "」"};
-        d.key = f.key;
-        d.line = cell->line;
-        out.diagnostics.push_back(std::move(d));
-      }
-    } else {
-      Diagnostic d{Severity::kInfo, "cell.blank", "the cell is printed empty"};
-      d.key = f.key;
-      d.line = cell->line;
-      out.diagnostics.push_back(std::move(d));
-    }
+    taken_[hit.rule] = true;
+    ++found_;
+    Figure f = IndicatorFigure(rule, cell, printed);
     if (hit.match != LabelMatch::kStrict) {
       Diagnostic d{Severity::kWarning, "row.fuzzy_label",
                    "printed label 「" + printed + "」 read as 「" + rule.official + "」 (" +
@@ -184,27 +152,98 @@ TableFigures ReadStats(const TableGrid& grid, const TableGrammar& grammar) {
       d.label = printed;
       d.rule = rule.id;
       d.line = cell->line;
-      out.diagnostics.push_back(std::move(d));
+      out_.diagnostics.push_back(std::move(d));
     }
-    by_rule[hit.rule] = std::move(f);
-    labels.clear();
-    unit = nullptr;
+    by_rule_[hit.rule] = std::move(f);
   }
-  for (size_t r = 0; r < grammar.rows.size(); ++r) {
-    if (by_rule[r]) {
-      out.figures.push_back(std::move(*by_rule[r]));
-    } else if (found > 0) {
-      Diagnostic d{Severity::kError, "row.missing",
-                   "no value for 「" + grammar.rows[r].official + "」"};
-      d.table = grammar.table;
-      d.key = grammar.FigureKey(grammar.rows[r], "");
-      out.diagnostics.push_back(std::move(d));
+
+  // The indicator the collected labels name: strict and tolerant matches first, then similarity.
+  RuleHit MatchIndicator() {
+    RuleHit hit;
+    for (bool similar : {false, true}) {
+      for (const Cell* l : labels_) {
+        const RuleIndex::Kinds& kinds = grammar_.index.Match(l->key, &scratch_);
+        hit = MatchLabel(grammar_.rows, grammar_.index.List(kinds, TableGrammar::kRowList), l->key,
+                         group_, taken_, similar);
+        if (hit.match != LabelMatch::kNone) return hit;
+      }
     }
+    return hit;
   }
-  if (found == 0) out.template_id.clear();
-  out.score = found;
-  out.complete = true;
-  return out;
+
+  // The indicator's figure: its value in the indicator's unit (元 converted to 万元), or blank.
+  Figure IndicatorFigure(const Rule& rule, const Cell* cell, const std::string& printed) {
+    Figure f;
+    f.key = grammar_.FigureKey(rule, "");
+    f.provenance.rule = rule.id;
+    f.provenance.line = cell->line;
+    f.provenance.page = cell->page;
+    f.provenance.cell = cell->text;
+    f.provenance.text = printed + (unit_ ? "\t" + unit_->text : "") + "\t" + cell->text;
+    f.provenance.unit = unit_ ? unit_->key : rule.unit;
+    CellNumber n = ParseCellNumber(cell->text);
+    if (n.kind != CellNumber::Kind::kNumber) {
+      Diagnostic d{Severity::kInfo, "cell.blank", "the cell is printed empty"};
+      d.key = f.key;
+      d.line = cell->line;
+      out_.diagnostics.push_back(std::move(d));
+      return f;
+    }
+    f.value = n.value;
+    std::string printed_unit = unit_ ? unit_->key : "";
+    if (printed_unit == "元" && rule.unit == "万元") {
+      f.value = n.value / 10000.0;
+      f.provenance.unit = "万元";
+      Diagnostic d{Severity::kInfo, "unit.converted", "「" + cell->text + "元」 stored in 万元"};
+      d.key = f.key;
+      d.line = cell->line;
+      out_.diagnostics.push_back(std::move(d));
+    } else if (!printed_unit.empty() && printed_unit != rule.unit) {
+      Diagnostic d{Severity::kWarning, "unit.unexpected",
+                   "counted in 「" + printed_unit + "」, the 统计表 says 「" + rule.unit + "」"};
+      d.key = f.key;
+      d.line = cell->line;
+      out_.diagnostics.push_back(std::move(d));
+    }
+    return f;
+  }
+
+  // The figures in the grammar's order; indicators without a value are missing rows.
+  TableFigures Finish() {
+    out_.table = grammar_.table;
+    out_.template_id = grammar_.template_id;
+    for (size_t r = 0; r < grammar_.rows.size(); ++r) {
+      if (by_rule_[r]) {
+        out_.figures.push_back(std::move(*by_rule_[r]));
+      } else if (found_ > 0) {
+        Diagnostic d{Severity::kError, "row.missing",
+                     "no value for 「" + grammar_.rows[r].official + "」"};
+        d.table = grammar_.table;
+        d.key = grammar_.FigureKey(grammar_.rows[r], "");
+        out_.diagnostics.push_back(std::move(d));
+      }
+    }
+    if (found_ == 0) out_.template_id.clear();
+    out_.score = found_;
+    out_.complete = true;
+    return std::move(out_);
+  }
+
+  const TableGrammar& grammar_;
+  TableFigures out_;
+  std::vector<const Cell*> labels_;  // text since the last value
+  const Cell* unit_ = nullptr;
+  std::string group_;
+  std::vector<bool> taken_;
+  std::vector<std::optional<Figure>> by_rule_;
+  RuleIndex::Kinds scratch_;
+  int found_ = 0;
+};
+
+}  // namespace
+
+TableFigures ReadStats(const TableGrid& grid, const TableGrammar& grammar) {
+  return StatsReader(grammar).Read(grid);
 }
 
 }  // namespace gongkai

@@ -17,6 +17,9 @@
 namespace gongkai {
 namespace {
 
+// A template's identities file, beside its table files: "<template>/identities.toml".
+constexpr std::string_view kIdentities = "/identities.toml";
+
 RE2::Options PatternOptions() {
   RE2::Options options;
   options.set_log_errors(false);
@@ -335,6 +338,8 @@ std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
   bool have_sections = false;
   bool have_report = false;
   std::set<std::string> table_files;
+  // Read last: their keys are checked against the tables.
+  std::vector<std::pair<std::string, std::string>> identity_files;
   for (const auto& [name, content] : files) {
     toml::table doc;
     try {
@@ -394,6 +399,10 @@ std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
           !ReadReportRule(doc, "table_replaced", name, &r.table_replaced, error)) {
         return nullptr;
       }
+    } else if (name.size() > kIdentities.size() &&
+               name.compare(name.size() - kIdentities.size(), kIdentities.size(), kIdentities) ==
+                   0) {
+      identity_files.emplace_back(name, content);
     } else {
       auto grammar = std::make_unique<TableGrammar>();
       if (!ReadTable(doc, name, grammar.get(), error)) return nullptr;
@@ -410,7 +419,42 @@ std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
     *error = {"grammar.invalid", "grammars need sections.toml, report.toml and table files"};
     return nullptr;
   }
+  for (const auto& [name, content] : identity_files) {
+    if (!set->ReadIdentityFile(name, content, error)) return nullptr;
+  }
   return set;
+}
+
+bool GrammarSet::ReadIdentityFile(const std::string& name, const std::string& content,
+                                  Error* error) {
+  std::string folder = name.substr(0, name.size() - kIdentities.size());
+  std::vector<TableGrammar*> tables;
+  for (const auto& t : tables_) {
+    if (t->template_id == folder) tables.push_back(t.get());
+  }
+  auto ids = std::make_unique<TemplateIdentities>();
+  std::vector<const TableGrammar*> read_only(tables.begin(), tables.end());
+  if (!ReadIdentities(name, content, read_only, ids.get(), error)) {
+    return false;
+  }
+  if (ids->template_id != folder || identities(folder)) {
+    *error = {"grammar.invalid", name + ": declares template " + ids->template_id};
+    return false;
+  }
+  for (TableGrammar* t : tables) {
+    for (const Identity& id : ids->identities) {
+      if (id.table == t->table) t->identities.push_back(&id);
+    }
+  }
+  identities_.push_back(std::move(ids));
+  return true;
+}
+
+const TemplateIdentities* GrammarSet::identities(std::string_view template_id) const {
+  for (const auto& ids : identities_) {
+    if (ids->template_id == template_id) return ids.get();
+  }
+  return nullptr;
 }
 
 std::unique_ptr<GrammarSet> GrammarSet::LoadEmbedded(Error* error) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "gongkai/record.h"
+#include "grammar/identities.h"
 
 namespace gongkai {
 
@@ -90,6 +91,8 @@ struct TableGrammar {
   // Every strict pattern without its anchors, as one leftmost-longest alternation: finds the
   // labels inside flattened text where they run into each other.
   std::unique_ptr<RE2> scanner;
+  // This table's identities, from its template's identities.toml (empty without one).
+  std::vector<const Identity*> identities;
   static constexpr int kHeaderList = 0, kGroupList = 1, kRowList = 2, kBlockList = 3,
                        kColumnList = 4;
 
@@ -134,9 +137,15 @@ class GrammarSet {
   // The grammars of one table, one per template, newest template first.
   std::vector<const TableGrammar*> ForTable(std::string_view table) const;
   const std::vector<std::unique_ptr<TableGrammar>>& tables() const { return tables_; }
+  // The identities of a template (<template>/identities.toml), or null.
+  const TemplateIdentities* identities(std::string_view template_id) const;
+  const std::vector<std::unique_ptr<TemplateIdentities>>& all_identities() const {
+    return identities_;
+  }
 
  private:
   GrammarSet() = default;
+  bool ReadIdentityFile(const std::string& name, const std::string& content, Error* error);
   std::vector<Rule> sections_;
   std::unique_ptr<RE2> numbering_;
   std::vector<std::unique_ptr<RE2>> headings_;
@@ -144,6 +153,7 @@ class GrammarSet {
   std::vector<std::string> heading_keywords_;
   ReportRules report_;
   std::vector<std::unique_ptr<TableGrammar>> tables_;
+  std::vector<std::unique_ptr<TemplateIdentities>> identities_;
 };
 
 }  // namespace gongkai

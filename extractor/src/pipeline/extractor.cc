@@ -414,7 +414,7 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   if (record.report.template_id.empty()) record.report.template_id = "narrative";
 
   // audit
-  record.audit = Audit(record.figures);
+  record.audit = Audit(record.figures, record.report.tables, *grammars_);
   if (std::optional<Finding> timely = Timeliness(record.report, hints.published)) {
     record.audit.push_back(std::move(*timely));
   }

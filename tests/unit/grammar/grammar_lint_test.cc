@@ -2,9 +2,12 @@
 // their own rule and no other, and the keys are exactly those of FORMATS.md.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "figures/label_matcher.h"
+#include "grammar/embedded.h"
 #include "grammar/grammar.h"
 #include "normalize/normalize.h"
 #include "test_util.h"
@@ -203,6 +206,114 @@ TEST(GrammarLint, LoadDirMatchesEmbedded) {
   ASSERT_NE(from_dir, nullptr) << error.message;
   EXPECT_EQ(from_dir->tables().size(), testing::SharedGrammars().tables().size());
   EXPECT_EQ(from_dir->sections().size(), testing::SharedGrammars().sections().size());
+}
+
+// Every key an identity names is a figure of its template's tables (the loader refuses others;
+// this checks the loaded result), and identities 1–4 are stated for every row, column and block.
+TEST(GrammarLint, IdentitiesNameTheTemplatesFigures) {
+  const GrammarSet& g = testing::SharedGrammars();
+  std::set<std::string> templates;
+  for (const auto& table : g.tables()) templates.insert(table->template_id);
+  EXPECT_EQ(templates, (std::set<std::string>{"2019", "2021", "stats2018"}));
+  for (const std::string& t : templates) {
+    const TemplateIdentities* ids = g.identities(t);
+    ASSERT_NE(ids, nullptr) << t << "/identities.toml";
+    std::set<std::string> keys;
+    std::map<std::string, const TableGrammar*> tables;
+    for (const auto& table : g.tables()) {
+      if (table->template_id != t) continue;
+      tables[table->table] = table.get();
+      for (const std::string& k : table->FigureKeys()) keys.insert(k);
+    }
+    std::map<std::string, int> count;
+    for (const Identity& id : ids->identities) {
+      ++count[id.rule.rfind("appeals.", 0) == 0 ? "appeals" : id.rule];
+      ASSERT_TRUE(tables.count(id.table)) << id.rule;
+      std::vector<std::string> own = tables[id.table]->FigureKeys();
+      for (const auto* side : {&id.lhs, &id.rhs}) {
+        for (const std::string& k : *side) {
+          EXPECT_NE(std::find(own.begin(), own.end(), k), own.end()) << t << " " << id.rule << k;
+        }
+      }
+    }
+    for (const FilingIdentity& id : ids->filing_identities) {
+      for (const auto* side : {&id.lhs, &id.rhs}) {
+        for (const FilingTerm& term : *side) EXPECT_TRUE(keys.count(term.key)) << term.key;
+      }
+    }
+    std::vector<std::string> value_rules;
+    for (const ValueRule& r : ids->value_rules) value_rules.push_back(r.rule);
+    EXPECT_EQ(value_rules, (std::vector<std::string>{"values.non_negative", "values.integer"}));
+    if (t == "stats2018") {
+      EXPECT_TRUE(ids->identities.empty());
+      continue;
+    }
+    EXPECT_EQ(count["requests.balance"], 7) << t;
+    EXPECT_EQ(count["requests.outcomes"], 7) << t;
+    EXPECT_EQ(count["requests.row_total"], static_cast<int>(tables["requests"]->rows.size())) << t;
+    EXPECT_EQ(count["appeals"], 3) << t;
+    EXPECT_EQ(ids->filing_identities.size(), t == "2021" ? 9u : 7u) << t;
+  }
+}
+
+// （七）总计 sums every outcome row: each row of 三 but the four of the balance.
+TEST(GrammarLint, OutcomesSumEveryOutcomeRow) {
+  for (const TableGrammar* table : testing::SharedGrammars().ForTable("requests")) {
+    std::set<std::string> rows, summed;
+    for (const Rule& r : table->rows) rows.insert("requests." + r.key + ".total");
+    for (const char* balance : {"received", "carried_over", "total", "carried_forward"}) {
+      rows.erase(std::string("requests.") + balance + ".total");
+    }
+    for (const Identity* id : table->identities) {
+      if (id->rule == "requests.outcomes" && id->column == "total") {
+        summed.insert(id->rhs.begin(), id->rhs.end());
+      }
+    }
+    EXPECT_EQ(summed, rows) << table->template_id;
+  }
+}
+
+// The built-in grammar files with one replaced.
+std::vector<std::pair<std::string, std::string>> FilesWith(const std::string& name,
+                                                           const std::string& content) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (const EmbeddedFile& f : EmbeddedGrammarFiles()) {
+    files.emplace_back(std::string(f.name), f.name == name ? content : std::string(f.content));
+  }
+  return files;
+}
+
+TEST(GrammarLint, BadIdentitiesAreGrammarErrors) {
+  const std::string head = "template = \"2021\"\n[[identity]]\nrule = \"r\"\n";
+  const std::pair<const char*, const char*> cases[] = {
+      {"lhs = [\"requests.recieved.total\"]\nrhs = [\"requests.total.total\"]\n",
+       "requests.recieved.total"},
+      {"lhs = [\"requests.received.{colum}\"]\nrhs = [\"requests.total.total\"]\n",
+       "unknown placeholder"},
+      {"lhs = [\"requests.{row}.{column}\"]\nrhs = [\"requests.total.total\"]\n",
+       "one placeholder"},
+      {"lhs = [\"requests.received.total\"]\nrhs = []\n", "needs lhs and rhs"},
+      {"lhs = [\"stats.fees\"]\nrhs = [\"stats.fees\"]\n", "no table"},
+      {"lhs = [\"proactive.{column}\"]\nrhs = [\"proactive.fees.amount\"]\n", "has no columns"},
+      {"lhs = [\"-requests.received.total\"]\nrhs = [\"requests.total.total\"]\n", "plain sums"},
+  };
+  for (const auto& [body, why] : cases) {
+    Error error;
+    auto set = GrammarSet::LoadFiles(FilesWith("2021/identities.toml", head + body), &error);
+    EXPECT_EQ(set, nullptr) << body;
+    EXPECT_EQ(error.code, "grammar.invalid") << body;
+    EXPECT_NE(error.message.find(why), std::string::npos) << error.message;
+  }
+  Error error;
+  std::string filing =
+      "template = \"2021\"\n[[across_filings]]\nrule = \"c\"\nlhs = [\"requests.total.total\"]\n"
+      "rhs = [\"previous:requests.total.total\"]\nevidence = \"{year} {lhs0} {rhs1}\"\n";
+  EXPECT_EQ(GrammarSet::LoadFiles(FilesWith("2021/identities.toml", filing), &error), nullptr);
+  EXPECT_NE(error.message.find("{rhs1}"), std::string::npos) << error.message;
+  std::string wrong_template = "template = \"2019\"\n";
+  EXPECT_EQ(GrammarSet::LoadFiles(FilesWith("2021/identities.toml", wrong_template), &error),
+            nullptr);
+  EXPECT_NE(error.message.find("declares template 2019"), std::string::npos) << error.message;
 }
 
 }  // namespace
