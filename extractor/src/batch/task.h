@@ -35,7 +35,7 @@ struct TaskResult {
   std::string error_code;   // an error record's code
   std::string line;         // the record's JSON line, when the parent writes it
   bool stored = false;      // a worker's dataset holds the record (line is then empty)
-  bool skipped = false;     // the dataset held it before (a rerun)
+  bool skipped = false;     // the dataset held this path's record before (a rerun)
   std::string write_error;  // the worker could not store it: the error, for the parent to report
 };
 

@@ -99,7 +99,6 @@ class Worker {
 
   // Runs one task; false when the parent is gone.
   bool Serve(uint64_t index, const Task& task) {
-    MaybeFault(options_.fault_spec, task.path);
     OpenSink();
     TaskResult result;
     std::string bytes;
@@ -108,6 +107,7 @@ class Worker {
       TaskStart start{Sha256Hex(bytes), bytes.size(),
                       bytes.rfind("%PDF-", 0) == 0 ? "application/pdf" : "text/plain"};
       if (!SendFrame(out_, index, EncodeStart(start))) return false;
+      MaybeFault(options_.fault_spec, task.path);
       if (sink_ && Skip(start.sha256, task.path, &result)) {
         return SendFrame(out_, index, EncodeResult(result));
       }
@@ -146,10 +146,11 @@ class Worker {
   bool Skip(const std::string& sha256, const std::string& path, TaskResult* result) {
     Error error;
     std::string status;
-    if (sink_->Find(sha256, path, &status, &error) == RecordSink::Presence::kAbsent) return false;
+    RecordSink::Presence presence = sink_->Find(sha256, path, &status, &error);
+    if (presence == RecordSink::Presence::kAbsent) return false;
     result->status = status;
     result->stored = true;
-    result->skipped = true;
+    result->skipped = presence == RecordSink::Presence::kStored;
     return true;
   }
 
