@@ -116,6 +116,34 @@ std::string RecordedPath(const std::string& path) {
   return j.is_string() ? j.get<std::string>() : path;
 }
 
+// `-`: paths from standard input, one per line (a trailing CR dropped) or NUL-separated. They
+// are taken as files, never walked: a folder among them gives io.not_a_file.
+void ReadPathList(std::istream& in, bool nul, std::vector<std::string>* paths) {
+  std::string path;
+  while (std::getline(in, path, nul ? '\0' : '\n')) {
+    if (!nul && !path.empty() && path.back() == '\r') path.pop_back();
+    if (!path.empty()) paths->push_back(path);
+  }
+}
+
+std::vector<std::string> Inputs(const ExtractCommand& command, int shard_k, int shard_n) {
+  std::vector<std::string> args, all, inputs;
+  bool from_stdin = false;
+  for (const std::string& arg : command.inputs) {
+    if (arg == "-") {
+      from_stdin = true;
+    } else {
+      args.push_back(arg);
+    }
+  }
+  all = CollectInputs(args);
+  if (from_stdin) ReadPathList(std::cin, command.nul_separated, &all);
+  for (const std::string& path : all) {
+    if (InShard(path, shard_k, shard_n)) inputs.push_back(path);
+  }
+  return inputs;
+}
+
 struct Tally {
   size_t ok = 0, partial = 0, failed = 0, skipped = 0, unwritten = 0;
   void Count(const std::string& status) {
@@ -292,10 +320,7 @@ int RunExtract(const ExtractCommand& command) {
   if (!command.manifest.empty() && !manifest.Load(command.manifest, &error)) {
     return Usage(error.code + ": " + error.message);
   }
-  std::vector<std::string> inputs;
-  for (const std::string& path : CollectInputs(command.inputs)) {
-    if (InShard(path, shard_k, shard_n)) inputs.push_back(path);
-  }
+  std::vector<std::string> inputs = Inputs(command, shard_k, shard_n);
   if (OutputIsAnInput(command.output, inputs)) {
     return Usage("the output " + command.output + " is one of the inputs: refused");
   }

@@ -17,7 +17,8 @@ enum ExitCode {
 };
 
 struct ExtractCommand {
-  std::vector<std::string> inputs;  // files and folders
+  std::vector<std::string> inputs;  // files and folders; "-": paths on standard input
+  bool nul_separated = false;       // paths on standard input end in NUL, not a line break
   std::string output;               // empty: JSON Lines on stdout; .sqlite/.db, .csv by extension
   bool excel = false;               // CSV with a UTF-8 BOM
   std::string dump_stage;           // empty: full records

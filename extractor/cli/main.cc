@@ -20,7 +20,11 @@ int main(int argc, char** argv) {
       "code\n(empty_input, bad_encoding, not_a_report, io.unreadable, pdf.encrypted, "
       "pdf.damaged,\npdf.no_text_layer, io.not_a_file, input.too_large, input.too_complex,\n"
       "worker.crashed, worker.timeout).");
-  cmd->add_option("inputs", extract.inputs, "report files and folders")->required();
+  cmd->add_option("inputs", extract.inputs,
+                  "report files and folders; - reads paths from standard input, one per line")
+      ->required();
+  cmd->add_flag("-0,--null", extract.nul_separated,
+                "paths on standard input end in NUL (find -print0), not a line break");
   cmd->add_option("-o,--output", extract.output,
                   "write to FILE: .sqlite/.db a dataset (reruns skip inputs already in it), "
                   ".csv figures in long format, else JSON Lines (default: stdout)");

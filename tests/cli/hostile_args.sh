@@ -100,4 +100,12 @@ printf 'path,title\nanon.txt,某某局2019年政府信息公开工作年度报�
 "$bin" extract --dump=segment --manifest m2.csv anon.txt > dump.txt
 grep -q 'agency=某某局 (manifest)' dump.txt || fail "--dump honours --manifest: $(head -2 dump.txt)"
 "$bin" extract --manifest m2.csv anon.txt 2> /dev/null | grep -q '"agency":"某某局"' || fail "as extract does"
+# 10. Paths on standard input, by line or NUL-separated; a folder there is not walked.
+mkdir folder
+printf '%s\n%s\n' "$seed" folder | "$bin" extract - > stdin.jsonl 2> /dev/null
+[ $? -eq 3 ] || fail "- reads paths"
+[ "$(grep -c '"schema":"gongkai.report/1"' stdin.jsonl)" -eq 1 ] || fail "- the report"
+grep -q '"code":"io.not_a_file"' stdin.jsonl || fail "- a folder is not a file"
+printf '%s\0%s\0' "$seed" "$odd" | "$bin" extract -0 - > stdin.jsonl 2> /dev/null
+[ $? -eq 0 ] && [ "$(wc -l < stdin.jsonl)" -eq 2 ] || fail "-0 - reads NUL-separated paths"
 echo "hostile arguments: ok"
