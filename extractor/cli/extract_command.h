@@ -17,16 +17,22 @@ enum ExitCode {
 };
 
 struct ExtractCommand {
-  std::vector<std::string> inputs;  // files and folders
+  std::vector<std::string> inputs;  // files and folders; "-": paths on standard input
+  bool nul_separated = false;       // paths on standard input end in NUL, not a line break
   std::string output;               // empty: JSON Lines on stdout; .sqlite/.db, .csv by extension
   bool excel = false;               // CSV with a UTF-8 BOM
   std::string dump_stage;           // empty: full records
   std::string grammar_dir;
-  int jobs = 0;  // 0: the number of cores
-  double timeout = 60;
-  std::string shard;  // "K/N"
+  int jobs = 0;              // when jobs_given; else the number of cores
+  bool jobs_given = false;   // -j must then be positive; it is capped at kJobsPerCore per core
+  double timeout = 60;       // seconds, positive and finite, at most kMaxTimeout
+  int max_memory_mib = 768;  // a worker's memory limit (0: none)
+  std::string shard;         // "K/N"
   std::string manifest;
 };
+
+inline constexpr int kJobsPerCore = 4;
+inline constexpr double kMaxTimeout = 1e6;
 
 int RunExtract(const ExtractCommand& command);
 

@@ -18,14 +18,25 @@ int main(int argc, char** argv) {
       "Extract one record per input (PDF, or UTF-8/UTF-16/GB18030 text). Folders are walked.\n"
       "Every input gives a record: a report (status ok or partial) or an error record with a "
       "code\n(empty_input, bad_encoding, not_a_report, io.unreadable, pdf.encrypted, "
-      "pdf.damaged,\npdf.no_text_layer, worker.crashed, worker.timeout).");
-  cmd->add_option("inputs", extract.inputs, "report files and folders")->required();
+      "pdf.damaged,\npdf.no_text_layer, io.not_a_file, input.too_large, input.too_complex,\n"
+      "worker.crashed, worker.timeout).");
+  cmd->add_option("inputs", extract.inputs,
+                  "report files and folders; - reads paths from standard input, one per line")
+      ->required();
+  cmd->add_flag("-0,--null", extract.nul_separated,
+                "paths on standard input end in NUL (find -print0), not a line break");
   cmd->add_option("-o,--output", extract.output,
                   "write to FILE: .sqlite/.db a dataset (reruns skip inputs already in it), "
                   ".csv figures in long format, else JSON Lines (default: stdout)");
   cmd->add_flag("--excel", extract.excel, "CSV: start with a UTF-8 BOM for Excel");
-  cmd->add_option("-j,--jobs", extract.jobs, "worker processes (default: the number of cores)");
-  cmd->add_option("--timeout", extract.timeout, "seconds one file may take (default 60)");
+  CLI::Option* jobs =
+      cmd->add_option("-j,--jobs", extract.jobs,
+                      "worker processes (default: the number of cores; at most 4 per core)");
+  cmd->add_option("--timeout", extract.timeout,
+                  "seconds one file may take (default 60; positive, at most 1000000)");
+  cmd->add_option("--max-memory", extract.max_memory_mib,
+                  "MiB of memory a worker may add for one file (default 768; 0: no limit); a "
+                  "file over it gives input.too_complex");
   cmd->add_option("--shard", extract.shard,
                   "K/N: only the K-th of N deterministic parts of the inputs (by path hash)");
   cmd->add_option("--manifest", extract.manifest,
@@ -59,5 +70,6 @@ int main(int argc, char** argv) {
   }
   if (*audit_cmd) return gongkai::RunAudit(audit);
   if (*merge_cmd) return gongkai::RunMerge(merge);
+  extract.jobs_given = jobs->count() > 0;
   return gongkai::RunExtract(extract);
 }

@@ -53,7 +53,8 @@ class Extractor {
 
   // As ExtractBytes, but stops after stage and returns that stage's result as stable text.
   // An input that fails before stage gives its error record's JSON instead.
-  std::string Dump(const std::string& path, std::string_view bytes, Stage stage) const;
+  std::string Dump(const std::string& path, std::string_view bytes, Stage stage,
+                   const SourceHints& hints = {}) const;
 
   const GrammarSet& grammars() const { return *grammars_; }
 

@@ -89,24 +89,28 @@ bool Manifest::Load(const std::string& path, Error* error) {
   for (size_t r = 1; r < rows.size(); ++r) {
     std::string p = get(rows[r], "path");
     if (p.empty()) continue;
-    SourceHints h;
+    Row row;
+    SourceHints& h = row.hints;
     h.url = get(rows[r], "url");
     h.title = get(rows[r], "title");
     h.published = get(rows[r], "published");
     h.agency = get(rows[r], "agency");
     std::string year = get(rows[r], "year");
-    if (!year.empty() && year.find_first_not_of("0123456789") == std::string::npos &&
-        year.size() == 4) {
+    if (year.size() == 4 && year.find_first_not_of("0123456789") == std::string::npos) {
       h.year = std::stoi(year);
+    } else if (!year.empty()) {
+      row.notes.push_back("the manifest's year 「" + year + "」 is not a four-digit year: ignored");
     }
-    rows_[Canonical(base / p)] = std::move(h);
+    rows_[Canonical(base / p)] = std::move(row);
   }
   return true;
 }
 
-SourceHints Manifest::Find(const std::string& input) const {
+SourceHints Manifest::Find(const std::string& input, std::vector<std::string>* notes) const {
   auto it = rows_.find(Canonical(input));
-  return it == rows_.end() ? SourceHints{} : it->second;
+  if (it == rows_.end()) return SourceHints{};
+  if (notes) *notes = it->second.notes;
+  return it->second.hints;
 }
 
 }  // namespace gongkai

@@ -18,12 +18,17 @@ class Manifest {
  public:
   // Reads the manifest; paths in it are relative to its own folder.
   bool Load(const std::string& path, Error* error);
-  // The hints for an input path (matched by canonical path), or empty hints.
-  SourceHints Find(const std::string& input) const;
+  // The hints for an input path (matched by canonical path), or empty hints; *notes (if given)
+  // receives the row's values that could not be used (a year that is not a year).
+  SourceHints Find(const std::string& input, std::vector<std::string>* notes = nullptr) const;
   size_t size() const { return rows_.size(); }
 
  private:
-  std::map<std::string, SourceHints> rows_;
+  struct Row {
+    SourceHints hints;
+    std::vector<std::string> notes;
+  };
+  std::map<std::string, Row> rows_;
 };
 
 }  // namespace gongkai

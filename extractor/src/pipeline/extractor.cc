@@ -233,9 +233,10 @@ Record Extractor::ExtractBytes(const std::string& path, std::string_view bytes,
   return Run(path, bytes, Stage::kAll, nullptr, hints);
 }
 
-std::string Extractor::Dump(const std::string& path, std::string_view bytes, Stage stage) const {
+std::string Extractor::Dump(const std::string& path, std::string_view bytes, Stage stage,
+                            const SourceHints& hints) const {
   std::string dump;
-  Record r = Run(path, bytes, stage, &dump, SourceHints{});
+  Record r = Run(path, bytes, stage, &dump, hints);
   if (r.error) return ToJsonLine(r) + "\n";
   return dump;
 }
@@ -297,14 +298,15 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
     return fail({"not_a_report", path + ": no section headings, title or statistics tables of a "
                                         "政府信息公开工作年度报告"});
   }
+  // A page's <title> names agency and year as a scraper's manifest title does. Before the dump:
+  // --dump shows what extract uses.
+  SourceHints page_hints = hints;
+  if (page_hints.title.empty()) page_hints.title = doc.page_title;
+  ApplyHints(page_hints, *grammars_, &segments);
   if (stop == Stage::kSegment) {
     *dump = DumpSegments(segments);
     return record;
   }
-  // A page's <title> names agency and year as a scraper's manifest title does.
-  SourceHints page_hints = hints;
-  if (page_hints.title.empty()) page_hints.title = doc.page_title;
-  ApplyHints(page_hints, *grammars_, &segments);
   // The pre-2019 统计表 (an appendix page, or a whole scraped page): its own table. Section
   // headings inside it (「一、主动公开情况」) are its indicator groups, not report sections.
   size_t stats_line = 0;

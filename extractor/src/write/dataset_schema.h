@@ -5,10 +5,15 @@
 
 namespace gongkai {
 
-inline constexpr const char* kDatasetSchema = R"sql(
+// Per connection, outside any transaction.
+inline constexpr const char* kDatasetPragmas = R"sql(
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
 PRAGMA cache_size = -1024;
+)sql";
+
+// Run in one write transaction.
+inline constexpr const char* kDatasetSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 INSERT OR IGNORE INTO meta VALUES('schema', 'gongkai.dataset/1');
 CREATE TABLE IF NOT EXISTS reports(
@@ -64,6 +69,7 @@ CREATE TABLE IF NOT EXISTS diagnostics(
 CREATE INDEX IF NOT EXISTS reports_agency_year ON reports(agency_key, year);
 CREATE INDEX IF NOT EXISTS figures_key ON figures(key, report_id);
 CREATE INDEX IF NOT EXISTS sources_report ON sources(report_id);
+CREATE INDEX IF NOT EXISTS sources_path ON sources(path);
 CREATE INDEX IF NOT EXISTS findings_report ON findings(report_id);
 CREATE INDEX IF NOT EXISTS diagnostics_report ON diagnostics(report_id);
 )sql";

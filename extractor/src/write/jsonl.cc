@@ -1,8 +1,10 @@
 #include "gongkai/jsonl.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "util/json.h"
+#include "write/error_record.h"
 
 namespace gongkai {
 namespace {
@@ -116,30 +118,57 @@ void WriteAudit(std::string* out, const std::vector<Finding>& findings) {
   out->push_back(']');
 }
 
+void WriteDiagnostic(std::string* out, const Diagnostic& d) {
+  ObjectWriter o(out);
+  o.String("severity", SeverityName(d.severity));
+  o.String("code", d.code);
+  o.UntrustedString("message", d.message);
+  o.Int("page", d.page);
+  if (d.line > 0) o.Int("line", d.line);
+  if (!d.table.empty()) o.String("table", d.table);
+  if (!d.key.empty()) o.String("key", d.key);
+  if (!d.label.empty()) o.String("label", d.label);
+  if (!d.rule.empty()) o.String("rule", d.rule);
+  if (!d.candidates.empty()) {
+    std::string* s = o.Key("candidates");
+    s->push_back('[');
+    for (size_t k = 0; k < d.candidates.size(); ++k) {
+      if (k) s->push_back(',');
+      AppendJsonNumber(s, d.candidates[k]);
+    }
+    s->push_back(']');
+  }
+}
+
+// The diagnostics past kMaxDiagnostics as one: how many of each severity, at the highest
+// severity among them, so that a user filtering on severity still sees it.
+Diagnostic Truncated(const std::vector<Diagnostic>& diagnostics) {
+  size_t count[3] = {0, 0, 0};
+  Severity worst = Severity::kInfo;
+  for (size_t i = kMaxDiagnostics; i < diagnostics.size(); ++i) {
+    ++count[static_cast<int>(diagnostics[i].severity)];
+    worst = std::max(worst, diagnostics[i].severity);
+  }
+  Diagnostic d;
+  d.severity = worst;
+  d.code = codes::kDiagnosticsTruncated;
+  d.message = std::to_string(diagnostics.size() - kMaxDiagnostics) +
+              " more diagnostics not listed (" + std::to_string(count[2]) + " errors, " +
+              std::to_string(count[1]) + " warnings, " + std::to_string(count[0]) +
+              " info): a record lists at most " + std::to_string(kMaxDiagnostics);
+  return d;
+}
+
 void WriteDiagnostics(std::string* out, const std::vector<Diagnostic>& diagnostics) {
   out->push_back('[');
-  for (size_t i = 0; i < diagnostics.size(); ++i) {
+  const size_t shown = std::min(diagnostics.size(), kMaxDiagnostics);
+  for (size_t i = 0; i < shown; ++i) {
     if (i) out->push_back(',');
-    const Diagnostic& d = diagnostics[i];
-    ObjectWriter o(out);
-    o.String("severity", SeverityName(d.severity));
-    o.String("code", d.code);
-    o.UntrustedString("message", d.message);
-    o.Int("page", d.page);
-    if (d.line > 0) o.Int("line", d.line);
-    if (!d.table.empty()) o.String("table", d.table);
-    if (!d.key.empty()) o.String("key", d.key);
-    if (!d.label.empty()) o.String("label", d.label);
-    if (!d.rule.empty()) o.String("rule", d.rule);
-    if (!d.candidates.empty()) {
-      std::string* s = o.Key("candidates");
-      s->push_back('[');
-      for (size_t k = 0; k < d.candidates.size(); ++k) {
-        if (k) s->push_back(',');
-        AppendJsonNumber(s, d.candidates[k]);
-      }
-      s->push_back(']');
-    }
+    WriteDiagnostic(out, diagnostics[i]);
+  }
+  if (diagnostics.size() > shown) {
+    out->push_back(',');
+    WriteDiagnostic(out, Truncated(diagnostics));
   }
   out->push_back(']');
 }
@@ -195,7 +224,8 @@ void WriteRecord(std::string* out, const Record& record) {
 
 std::string ToJsonLine(const Record& record) {
   std::string out;
-  out.reserve(4096 + record.figures.size() * 320 + record.diagnostics.size() * 200);
+  out.reserve(4096 + record.figures.size() * 320 +
+              std::min(record.diagnostics.size(), kMaxDiagnostics) * 200);
   WriteRecord(&out, record);
   return out;
 }
