@@ -90,7 +90,10 @@ struct ReportInfo {
   // Template found per table (proactive, requests, appeals), in that order.
   std::vector<std::pair<std::string, std::string>> tables;
   std::string agency_source;  // how agency was found: title, signature, text
-  std::string year_source;    // title, period, text, signature
+  std::string year_source;    // title, period, text, page_title, signature, manifest
+  // The agency as the report prints it where it names itself first (省人社厅 when the full
+  // name, in `agency`, is printed elsewhere); equal to agency otherwise.
+  std::string agency_printed;
 };
 
 enum class Status { kOk, kPartial, kFailed };

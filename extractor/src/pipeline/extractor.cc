@@ -14,6 +14,7 @@
 #include "load/text_loader.h"
 #include "model/document.h"
 #include "normalize/normalize.h"
+#include "segment/agency.h"
 #include "segment/segmenter.h"
 #include "tables/cell_grid_reader.h"
 #include "tables/pdf_tables.h"
@@ -94,6 +95,7 @@ void ApplyHints(const SourceHints& hints, const GrammarSet& grammars, Segments* 
   if (!agency.empty() && weak_agency) {
     info.agency = agency;
     info.agency_source = "manifest";
+    if (!ShortFormOf(info.agency_printed, agency)) info.agency_printed = agency;
     std::erase_if(segments->diagnostics,
                   [](const Diagnostic& d) { return d.code == "report.agency_missing"; });
   }

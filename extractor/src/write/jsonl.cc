@@ -75,6 +75,7 @@ void WriteReport(std::string* out, const ReportInfo& r) {
   }
   o.StringOrNull("agency_source", r.agency_source);
   o.StringOrNull("year_source", r.year_source);
+  if (!r.agency_printed.empty()) o.String("agency_printed", r.agency_printed);
 }
 
 void WriteSections(std::string* out, const std::vector<Section>& sections) {

@@ -41,7 +41,9 @@ TEST(GrammarLint, TableRulesExamples) {
 TEST(GrammarLint, ReportRulesExamples) {
   const ReportRules& r = testing::SharedGrammars().report();
   for (const Rule* rule : {&r.title, &r.period, &r.signature_date, &r.agency_phrase, &r.opening,
-                           &r.agency, &r.table_replaced}) {
+                           &r.agency, &r.table_replaced, &r.title_inline, &r.date,
+                           &r.period_words, &r.statistics_time, &r.short_agency, &r.place,
+                           &r.agency_field, &r.link}) {
     CheckExamples(*rule);
   }
 }

@@ -135,6 +135,99 @@ TEST(Segmenter, YearFromSignatureWhenNothingElse) {
   EXPECT_EQ(s.info.year_source, "signature");
 }
 
+TEST(Segmenter, SignatureRunIntoFlattenedText) {
+  // Scraped pages flatten the whole report into one line, signature and footer included.
+  Segments s = SegmentText(
+      "2019年，省人社厅坚持以习近平新时代中国特色社会主义思想为统领。一、总体情况　正文。"
+      "六、其他需要报告的事项无河北省人力资源和社会保障厅2020年1月20日更多信息请关注官方微信");
+  EXPECT_EQ(s.info.agency, "河北省人力资源和社会保障厅");
+  EXPECT_EQ(s.info.agency_source, "signature");
+  EXPECT_EQ(s.info.agency_printed, "省人社厅");
+  EXPECT_EQ(s.info.year, 2019);
+  EXPECT_EQ(s.info.year_source, "text");
+  s = SegmentText("一、总体情况 正文。我局无其他报告的事项。淮安市人民政府2025年1月20日");
+  EXPECT_EQ(s.info.agency, "淮安市人民政府");
+  EXPECT_EQ(s.info.year, 2024);
+  EXPECT_EQ(s.info.year_source, "signature");
+}
+
+TEST(Segmenter, SignatureAfterOrBesideTheDate) {
+  Segments s = SegmentText("一、总体情况\n无。\n2020年1月15日\n河北省教育厅\n");
+  EXPECT_EQ(s.info.agency, "河北省教育厅");
+  EXPECT_EQ(s.info.year, 2019);
+  s = SegmentText("一、总体情况\n无。\n河北省教育厅　2020年1月15日\n");
+  EXPECT_EQ(s.info.agency, "河北省教育厅");
+  s = SegmentText("一、总体情况\n无。\n河北省教育厅\n二〇二〇年一月十五日\n");
+  EXPECT_EQ(s.info.agency, "河北省教育厅");
+  EXPECT_EQ(s.info.year, 2019);
+  // A sentence that holds a date signs nothing.
+  s = SegmentText("一、总体情况\n无。\n河北省教育厅\n2020年1月15日召开了会议，部署全年工作。\n");
+  EXPECT_EQ(s.info.agency, "");
+}
+
+TEST(Segmenter, TitleInAPageHeaderAndNotInLinks) {
+  Segments s = SegmentText(
+      "当前位置： 首页 政府信息公开年报 平潭综合实验区2021年度政府信息公开工作年度报告 "
+      "来源：平潭县人民政府 时间：2022-02-08 根据要求，我区编制完成了本报告。本报告所列数据的"
+      "统计期限自2021年1月1日起至2021年12月31日止。一、总体情况 正文");
+  EXPECT_EQ(s.info.agency, "平潭综合实验区");
+  EXPECT_EQ(s.info.year, 2021);
+  EXPECT_EQ(s.info.year_source, "title");
+  EXPECT_EQ(s.info.title, "平潭综合实验区2021年度政府信息公开工作年度报告");
+  // A link to another year's report, and a title of another year than the statistics period.
+  s = SegmentText(
+      "上一篇：平潭综合实验区2020年度政府信息公开工作年度报告\n"
+      "首页 > 政府信息公开年报 > 平潭综合实验区2019年度政府信息公开工作年度报告\n"
+      "统计期限自2021年1月1日起至2021年12月31日止。\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.year, 2021);
+  EXPECT_EQ(s.info.year_source, "period");
+  EXPECT_EQ(s.info.title, "");
+  // The page's source field when nothing else names the agency.
+  s = SegmentText("来源：平潭县人民政府 时间：2022-02-08\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.agency, "平潭县人民政府");
+  EXPECT_EQ(s.info.agency_source, "field");
+  // A notice named in the first sentence is no title.
+  s = SegmentText(
+      "根据《福建省人民政府办公厅关于编制公布2021年政府信息公开工作年度报告有关事项的通知》，"
+      "我区编制了本报告。\n一、总体情况\n正文\n");
+  EXPECT_EQ(s.info.agency, "");
+  EXPECT_EQ(s.info.title, "");
+}
+
+TEST(Segmenter, TitleFarBelowTheTop) {
+  std::string text;
+  for (int i = 0; i < 60; ++i) text += "导航栏目" + std::to_string(i) + "\n";
+  text += "河北省教育厅2021年政府信息公开工作年度报告\n一、总体情况\n正文\n";
+  Segments s = SegmentText(text);
+  EXPECT_EQ(s.info.agency, "河北省教育厅");
+  EXPECT_EQ(s.info.year, 2021);
+}
+
+TEST(Segmenter, YearFromPeriodWordsAndStatisticsTime) {
+  Segments s = SegmentText(
+      "根据《河北省2016年政务公开工作要点》要求，现将2017年度政府信息公开工作情况报告如下。"
+      "2017年度我局工作。\n一、概述\n正文\n");
+  EXPECT_EQ(s.info.year, 2017);
+  EXPECT_EQ(s.info.year_source, "text");
+  s = SegmentText("本报告所列数据统计时间为2017年度。2018年工作计划。\n一、概述\n正文\n");
+  EXPECT_EQ(s.info.year, 2017);
+  EXPECT_EQ(s.info.year_source, "period");
+}
+
+TEST(Segmenter, ShortFormWithOneProvinceNamed) {
+  // 「省工业和信息化厅」, and 河北省 the only province the text names.
+  Segments s = SegmentText(
+      "根据《河北省实施〈中华人民共和国政府信息公开条例〉办法》，发布本年度报告。\n一、总体情况\n"
+      "2022年，省工业和信息化厅坚持以习近平新时代中国特色社会主义思想为指导。\n");
+  EXPECT_EQ(s.info.agency, "河北省工业和信息化厅");
+  EXPECT_EQ(s.info.agency_printed, "省工业和信息化厅");
+  EXPECT_EQ(s.info.agency_source, "text");
+  s = SegmentText(
+      "根据《河北省办法》和《山西省办法》，发布本年度报告。\n一、总体情况\n"
+      "2022年，省工业和信息化厅坚持以习近平新时代中国特色社会主义思想为指导。\n");
+  EXPECT_EQ(s.info.agency, "");
+}
+
 TEST(Segmenter, AbbreviatedSelfReferenceIsNoAgency) {
   Segments s =
       SegmentText("2019年，省人社厅坚持以习近平新时代中国特色社会主义思想为统领。\n一、总体情况\n");
