@@ -25,8 +25,30 @@ bool EndsWithChineseNumeral(std::string_view s) {
   return false;
 }
 
-// All heading matches in one line, in order of position: one pass of the combined pattern.
-std::vector<HeadingHit> FindHeadings(const GrammarSet& grammars, const Line& line,
+// The value of a heading's numbering (「五、」, 「第五部分」, 「(五)」, 「5.」, 「五是」); 0 if
+// none.
+int NumberingValue(std::string_view numbering) {
+  std::string digits, numerals;
+  for (size_t i = 0; i < numbering.size();) {
+    char c = numbering[i];
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+      ++i;
+      continue;
+    }
+    size_t n = (static_cast<unsigned char>(c) & 0xE0) == 0xE0 ? 3 : 1;
+    std::string_view ch = numbering.substr(i, n);
+    if (n == 3 && std::string_view("一二三四五六七八九十").find(ch) != std::string_view::npos) {
+      numerals.append(ch);
+    }
+    i += n;
+  }
+  if (!digits.empty()) return digits.size() <= 2 ? std::stoi(digits) : 0;
+  return ChineseNumeralValue(numerals);
+}
+
+// All heading matches of one numbering style in one line, in order of position.
+std::vector<HeadingHit> FindHeadings(const GrammarSet& grammars, const RE2& re, const Line& line,
                                      size_t line_index) {
   std::vector<HeadingHit> hits;
   std::string_view text = line.norm;
@@ -38,20 +60,23 @@ std::vector<HeadingHit> FindHeadings(const GrammarSet& grammars, const Line& lin
     }
   }
   if (!keyword) return hits;
-  const RE2& re = grammars.any_heading();
   const int groups = 1 + re.NumberOfCapturingGroups();
-  const int first_section = 2 + grammars.numbering().NumberOfCapturingGroups();
+  const int first_section = groups - static_cast<int>(grammars.sections().size());
   std::vector<re2::StringPiece> m(groups);
   size_t pos = 0;
   while (pos < text.size() && re.Match(text, pos, text.size(), RE2::UNANCHORED, m.data(), groups)) {
     size_t begin = m[0].data() - text.data();
     size_t end = begin + m[0].size();
     pos = end > begin ? end : begin + 1;
-    // A numeral glued to another numeral or to 第 is part of something else (十一, 第三).
-    if (EndsWithChineseNumeral(text.substr(0, begin))) continue;
-    std::string numeral;
-    RE2::PartialMatch(m[1], grammars.numbering(), &numeral);
-    int ordinal = ChineseNumeralValue(numeral);
+    // A numeral glued to another numeral or to 第 is part of something else (十一, 第三, 2.5).
+    std::string_view before = text.substr(0, begin);
+    if (EndsWithChineseNumeral(before)) continue;
+    bool digits = m[1].size() > 0 && m[1][0] >= '0' && m[1][0] <= '9';
+    if (digits && !before.empty() &&
+        ((before.back() >= '0' && before.back() <= '9') || before.back() == '.')) {
+      continue;
+    }
+    int ordinal = NumberingValue(m[1]);
     if (ordinal < 1 || ordinal > 10) continue;
     for (int g = first_section; g < groups; ++g) {
       if (m[g].data() != nullptr) {
@@ -61,6 +86,39 @@ std::vector<HeadingHit> FindHeadings(const GrammarSet& grammars, const Line& lin
     }
   }
   return hits;
+}
+
+// The headings of one numbering style, in order: a heading is taken when its section comes
+// later in the canonical order, or when its printed number continues the last one (the pre-2019
+// order puts 收费及减免 before or after 复议、诉讼). A second run of the same headings restarts
+// when the first was a table of contents.
+std::vector<HeadingHit> AcceptHeadings(const Document& doc, const GrammarSet& grammars,
+                                       const RE2& re) {
+  std::vector<HeadingHit> accepted;
+  for (size_t i = 0; i < doc.lines.size(); ++i) {
+    if (doc.lines[i].norm.empty()) continue;
+    for (const HeadingHit& hit : FindHeadings(grammars, re, doc.lines[i], i)) {
+      bool seen = std::any_of(accepted.begin(), accepted.end(),
+                              [&](const HeadingHit& a) { return a.rule == hit.rule; });
+      bool later = accepted.empty() || hit.rule > accepted.back().rule;
+      bool continues = !accepted.empty() && hit.ordinal == accepted.back().ordinal + 1;
+      if ((later && !seen) || continues) {
+        accepted.push_back(hit);
+        continue;
+      }
+      // The headings hold next to nothing between them: a table of contents. Restart.
+      auto first_same = std::find_if(accepted.begin(), accepted.end(), [&](const HeadingHit& a) {
+        return a.rule == hit.rule && a.ordinal == hit.ordinal;
+      });
+      if (first_same == accepted.end()) continue;
+      size_t since = static_cast<size_t>(accepted.end() - first_same);
+      if (hit.line - first_same->line <= 3 + since) {
+        accepted.erase(first_same, accepted.end());
+        accepted.push_back(hit);
+      }
+    }
+  }
+  return accepted;
 }
 
 std::string HeadingText(const Line& line, const HeadingHit& hit) {
@@ -79,29 +137,13 @@ std::string HeadingText(const Line& line, const HeadingHit& hit) {
 
 Segments Segment(const Document& doc, const GrammarSet& grammars) {
   Segments out;
-  std::vector<HeadingHit> accepted;
-  size_t order_of_last = 0;
-  bool any = false;
-  for (size_t i = 0; i < doc.lines.size(); ++i) {
-    if (doc.lines[i].norm.empty()) continue;
-    for (const HeadingHit& hit : FindHeadings(grammars, doc.lines[i], i)) {
-      if (!any || hit.rule > order_of_last) {
-        accepted.push_back(hit);
-        order_of_last = hit.rule;
-        any = true;
-        continue;
-      }
-      // A second run of the same headings: the first was a table of contents if its sections
-      // hold next to nothing. Restart from this heading.
-      auto first_same = std::find_if(accepted.begin(), accepted.end(),
-                                     [&](const HeadingHit& a) { return a.rule == hit.rule; });
-      if (first_same == accepted.end()) continue;
-      size_t since = static_cast<size_t>(accepted.end() - first_same);
-      if (hit.line - first_same->line <= 3 + since) {
-        accepted.erase(first_same, accepted.end());
-        accepted.push_back(hit);
-        order_of_last = hit.rule;
-      }
+  std::vector<HeadingHit> accepted = AcceptHeadings(doc, grammars, grammars.any_heading());
+  // Reports numbered otherwise (第一部分, (一), 1., 一是): the style that finds most sections,
+  // only when 「一、」 finds at most one (else (一)… are its sub-headings).
+  if (accepted.size() <= 1) {
+    for (const auto& re : grammars.alternative_headings()) {
+      std::vector<HeadingHit> other = AcceptHeadings(doc, grammars, *re);
+      if (other.size() >= 2 && other.size() > accepted.size() + 1) accepted = std::move(other);
     }
   }
   for (size_t k = 0; k < accepted.size(); ++k) {

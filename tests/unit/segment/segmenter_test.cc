@@ -235,6 +235,43 @@ TEST(Segmenter, AbbreviatedSelfReferenceIsNoAgency) {
   EXPECT_EQ(s.info.year, 2019);
 }
 
+TEST(Segmenter, PreRevisionHeadingsInOneParagraph) {
+  // The 2008 条例's headings, all in one flattened paragraph; 收费及减免 is `other`, in its place.
+  Segments s = SegmentText(
+      "　　一、概述　　2017年，我局工作。　　二、主动公开政府信息情况　　公开230条。"
+      "　　三、依申请公开政府信息情况　　收到申请2件。　　四、收费及减免情况　　未收费。"
+      "　　五、因政府信息公开申请提起行政复议、行政诉讼情况　　无。"
+      "　　六、存在的主要问题及改进措施　　不足。　　七、其他需要报告的事项　　无。");
+  EXPECT_EQ(Ids(s), (std::vector<std::string>{"overview", "proactive", "requests", "other",
+                                              "appeals", "problems", "other"}));
+  EXPECT_EQ(s.spans[3].section.heading, "四、收费及减免情况");
+  EXPECT_EQ(s.spans[3].section.ordinal, 4);
+  s = SegmentText(
+      "现将我厅政务公开工作报告如下：一、基本情况（一）主动公开情况。正文。"
+      "二、工作中存在的主要问题和改进措施　不足。");
+  EXPECT_EQ(Ids(s), (std::vector<std::string>{"overview", "problems"}));
+}
+
+TEST(Segmenter, OtherNumberingStyles) {
+  Segments s = SegmentText(
+      "第一部分 总体情况\n正文\n第二部分 主动公开政府信息情况\n表\n"
+      "第三部分 收到和处理政府信息公开申请情况\n表\n第四部分 政府信息公开行政复议、行政诉讼情况\n");
+  EXPECT_EQ(Ids(s), (std::vector<std::string>{"overview", "proactive", "requests", "appeals"}));
+  EXPECT_EQ(s.spans[2].section.ordinal, 3);
+  s = SegmentText(
+      "（一）总体情况\n正文\n（二）主动公开政府信息情况\n表\n（五）存在的主要问题及改进情况\n无\n");
+  EXPECT_EQ(Ids(s), (std::vector<std::string>{"overview", "proactive", "problems"}));
+  s = SegmentText("1．总体情况\n正文2.5万条\n2．主动公开政府信息情况\n表\n6．其他需要报告的事项\n");
+  EXPECT_EQ(Ids(s), (std::vector<std::string>{"overview", "proactive", "other"}));
+  s = SegmentText("一是总体情况。正文。二是主动公开政府信息情况。正文。");
+  EXPECT_EQ(Ids(s), (std::vector<std::string>{"overview", "proactive"}));
+  // A report numbered 「一、」 keeps its (一) sub-headings inside its sections.
+  s = SegmentText(
+      "一、基本情况\n（一）主动公开政府信息情况\n（二）依申请公开政府信息情况\n"
+      "二、存在的主要问题和改进措施\n");
+  EXPECT_EQ(Ids(s), (std::vector<std::string>{"overview", "problems"}));
+}
+
 TEST(Segmenter, LinesOfCutsAtHeadings) {
   Document doc = testing::MakeDocument("一、总体情况 甲。 二、主动公开政府信息情况 乙");
   Segments s = Segment(doc, testing::SharedGrammars());
