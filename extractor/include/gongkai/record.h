@@ -96,6 +96,19 @@ struct ReportInfo {
   std::string agency_printed;
 };
 
+// A figure a report states in a sentence (「全年共收到政府信息公开申请17件」): the record's
+// `prose` block, keyed prose.requests.received, …; never mixed into the table figures.
+struct ProseFigure {
+  std::string key;
+  double value = 0;          // counts as stated; amounts in 万元
+  bool approximate = false;  // 「430余条」: at least the value
+  std::optional<int> page;
+  int line = 0;
+  std::string text;  // the sentence, as printed
+  std::string rule;  // prose.toml rule id
+  std::string unit;  // the counting word printed after the number
+};
+
 enum class Status { kOk, kPartial, kFailed };
 
 struct Record {
@@ -107,6 +120,7 @@ struct Record {
   std::vector<Finding> audit;
   std::vector<Diagnostic> diagnostics;
   std::optional<Error> error;  // set: this is an error record
+  std::vector<ProseFigure> prose;  // figures stated in sentences, one per key
 
   const Figure* FindFigure(const std::string& key) const;
 };

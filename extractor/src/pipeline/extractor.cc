@@ -14,6 +14,7 @@
 #include "load/text_loader.h"
 #include "model/document.h"
 #include "normalize/normalize.h"
+#include "prose/prose.h"
 #include "segment/agency.h"
 #include "segment/segmenter.h"
 #include "tables/cell_grid_reader.h"
@@ -303,6 +304,7 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   const bool legacy = stats || (segments.info.year && *segments.info.year <= 2018);
   record.report = segments.info;
   record.diagnostics = segments.diagnostics;
+  record.prose = FindProse(doc, *grammars_);
   for (const SectionSpan& s : segments.spans) record.sections.push_back(s.section);
   for (const char* id : kSections) {
     if (!segments.Find(id)) {

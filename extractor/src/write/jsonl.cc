@@ -145,6 +145,21 @@ void WriteDiagnostics(std::string* out, const std::vector<Diagnostic>& diagnosti
   out->push_back(']');
 }
 
+// Figures stated in sentences: key → value with the sentence as provenance.
+void WriteProse(std::string* out, const std::vector<ProseFigure>& prose) {
+  ObjectWriter o(out);
+  for (const ProseFigure& f : prose) {
+    ObjectWriter p(o.Key(f.key));
+    p.Number("value", f.value);
+    p.String("text", f.text);
+    p.Int("page", f.page);
+    p.Int("line", f.line);
+    p.String("rule", f.rule);
+    if (!f.unit.empty()) p.String("unit", f.unit);
+    if (f.approximate) p.Bool("approximate", true);
+  }
+}
+
 void WriteRecord(std::string* out, const Record& record) {
   ObjectWriter o(out);
   if (record.error) {
@@ -187,6 +202,7 @@ void WriteRecord(std::string* out, const Record& record) {
       }
     }
   }
+  WriteProse(o.Key("prose"), record.prose);
   WriteAudit(o.Key("audit"), record.audit);
   WriteDiagnostics(o.Key("diagnostics"), record.diagnostics);
 }

@@ -48,6 +48,19 @@ TEST(GrammarLint, ReportRulesExamples) {
   }
 }
 
+TEST(GrammarLint, ProseRulesExamples) {
+  const std::vector<Rule>& prose = testing::SharedGrammars().prose();
+  ASSERT_FALSE(prose.empty());
+  std::set<std::string> ids;
+  for (const Rule& r : prose) {
+    CheckExamples(r);
+    EXPECT_TRUE(ids.insert(r.id).second) << "duplicate id " << r.id;
+    EXPECT_EQ(r.key.rfind("prose.", 0), 0u) << r.id << ": key " << r.key;
+    EXPECT_LE(r.strict->NumberOfCapturingGroups(), 1) << r.id;
+    EXPECT_FALSE(r.counterexamples.empty()) << r.id << " has no counterexamples";
+  }
+}
+
 TEST(GrammarLint, SectionHeadingExamples) {
   const GrammarSet& g = testing::SharedGrammars();
   Normalizer n;
