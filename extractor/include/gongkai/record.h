@@ -69,6 +69,9 @@ struct Diagnostic {
   std::string label;
   std::string rule;
   std::vector<std::optional<double>> candidates;
+  // prose.table_mismatch: the two values and where each was read (the sentence, the cell).
+  std::vector<double> values;
+  std::vector<Provenance> provenances;
 };
 
 // One identity checked by the audit.

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "audit/audit.h"
+#include "audit/prose_audit.h"
 #include "figures/figures.h"
 #include "figures/stats_reader.h"
 #include "gongkai/jsonl.h"
@@ -392,6 +393,9 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
 
   // audit
   record.audit = Audit(record.figures);
+  for (Diagnostic& d : ProseAgainstTables(record.prose, record.figures)) {
+    record.diagnostics.push_back(std::move(d));
+  }
   if (std::optional<Finding> timely = Timeliness(record.report, hints.published)) {
     record.audit.push_back(std::move(*timely));
   }

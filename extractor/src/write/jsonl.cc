@@ -117,6 +117,33 @@ void WriteAudit(std::string* out, const std::vector<Finding>& findings) {
   out->push_back(']');
 }
 
+// prose.table_mismatch: both values and both provenances.
+void WriteEvidence(ObjectWriter* o, const Diagnostic& d) {
+  if (!d.values.empty()) {
+    std::string* s = o->Key("values");
+    s->push_back('[');
+    for (size_t k = 0; k < d.values.size(); ++k) {
+      if (k) s->push_back(',');
+      AppendJsonNumber(s, d.values[k]);
+    }
+    s->push_back(']');
+  }
+  if (d.provenances.empty()) return;
+  std::string* s = o->Key("provenances");
+  s->push_back('[');
+  for (size_t k = 0; k < d.provenances.size(); ++k) {
+    if (k) s->push_back(',');
+    const Provenance& p = d.provenances[k];
+    ObjectWriter w(s);
+    w.Int("page", p.page);
+    w.Int("line", p.line);
+    w.String("text", p.text);
+    if (!p.cell.empty()) w.String("cell", p.cell);
+    w.String("rule", p.rule);
+  }
+  s->push_back(']');
+}
+
 void WriteDiagnostics(std::string* out, const std::vector<Diagnostic>& diagnostics) {
   out->push_back('[');
   for (size_t i = 0; i < diagnostics.size(); ++i) {
@@ -141,6 +168,7 @@ void WriteDiagnostics(std::string* out, const std::vector<Diagnostic>& diagnosti
       }
       s->push_back(']');
     }
+    WriteEvidence(&o, d);
   }
   out->push_back(']');
 }
