@@ -31,7 +31,7 @@ printf '\ncrash\n' >> "$tmp/in/crash.txt"
 cp "$root/corpus/real/2019_hebei_jyt_1/input.txt" "$tmp/in/hang.txt"
 printf '\nhang\n' >> "$tmp/in/hang.txt"
 inputs=$(find "$tmp/in" -name '*.pdf' -o -name '*.txt' | wc -l)
-GONGKAI_FAULT="crash=crash.txt,hang=hang.txt" "$bin" extract --timeout 2 -j 2 "$tmp/in" \
+GONGKAI_FAULT="crash=crash.txt,hang=hang.txt" "$bin" extract --timeout 10 -j 2 "$tmp/in" \
   -o "$tmp/all.sqlite" 2> "$tmp/err"
 code=$?
 [ $code -eq 3 ] || fail "a batch with failures should exit 3 (partial), got $code"

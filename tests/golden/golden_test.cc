@@ -1,8 +1,10 @@
 // The golden test: every case of corpus/manifest.tsv extracted and compared with its hand-checked
 // labels (expected.json, same keys as FORMATS.md): every figure, nulls included, the section list,
-// agency, year and template. Known-failing cases may not get worse than their baseline.
+// agency, year and template, and the figures stated in prose where the labels list them.
+// Known-failing cases may not get worse than their baseline.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -122,6 +124,26 @@ std::vector<std::string> Differences(const Record& record, const json& labels) {
   for (const Figure& f : record.figures) {
     if (!figures.contains(f.key))
       diffs.push_back(f.key + ": not in the report (got " + Show(f.value) + ")");
+  }
+  // Figures stated in sentences, where the labels list them: every one, and nothing else.
+  if (labels.contains("prose")) {
+    const json& prose = labels["prose"];
+    for (const auto& [key, value] : prose.items()) {
+      auto it = std::find_if(record.prose.begin(), record.prose.end(),
+                             [&](const ProseFigure& p) { return p.key == key; });
+      if (it == record.prose.end()) {
+        diffs.push_back(key + ": not stated in prose (expected " + value.dump() + ")");
+      } else if (!Same(value, it->value)) {
+        diffs.push_back(key + ": got " + FormatNumber(it->value) + ", expected " + value.dump() +
+                        " 「" + it->text + "」");
+      }
+    }
+    for (const ProseFigure& p : record.prose) {
+      if (!prose.contains(p.key)) {
+        diffs.push_back(p.key + ": not stated in the report (got " + FormatNumber(p.value) +
+                        " from 「" + p.text + "」)");
+      }
+    }
   }
   return diffs;
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The layering of extractor/: a stage includes only stages below it (or itself), never one above.
-#   util → model → load → normalize → grammar → segment → tables → figures → audit → write
+#   util → model → load → normalize → grammar → segment → prose → tables → figures → audit → write
 #   → pipeline → batch, dataset → cli
 # The public headers (extractor/include/gongkai) stand at their stage: record.h below everything,
 # jsonl.h with write, extractor.h with pipeline; they include nothing from extractor/src. The CLI
@@ -13,13 +13,13 @@ cd "$root/extractor" || exit 2
 
 grep -rn --include='*.h' --include='*.cc' '^#include "[^"]*/[^"]*"' src include cli | awk '
 BEGIN {
-  split("util model load normalize grammar segment tables figures audit write pipeline", order, " ")
-  for (i = 1; i <= 11; i++) level[order[i]] = i - 1
+  split("util model load normalize grammar segment prose tables figures audit write pipeline", order, " ")
+  for (i = 1; i <= 12; i++) level[order[i]] = i - 1
   level["gongkai/record.h"] = level["util"]
   level["gongkai/jsonl.h"] = level["write"]
   level["gongkai/extractor.h"] = level["pipeline"]
-  level["batch"] = level["dataset"] = 11
-  level["cli"] = 12
+  level["batch"] = level["dataset"] = 12
+  level["cli"] = 13
   cli_may["batch"] = cli_may["dataset"] = cli_may["write"] = cli_may["grammar"] = 1
   cli_may["util"] = 1
   status = 0

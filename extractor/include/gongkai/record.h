@@ -72,6 +72,9 @@ struct Diagnostic {
   std::string label;
   std::string rule;
   std::vector<std::optional<double>> candidates;
+  // prose.table_mismatch: the two values and where each was read (the sentence, the cell).
+  std::vector<double> values;
+  std::vector<Provenance> provenances;
 };
 
 // One identity checked by the audit.
@@ -93,7 +96,23 @@ struct ReportInfo {
   // Template found per table (proactive, requests, appeals), in that order.
   std::vector<std::pair<std::string, std::string>> tables;
   std::string agency_source;  // how agency was found: title, signature, text
-  std::string year_source;    // title, period, text, signature
+  std::string year_source;    // title, period, text, page_title, signature, manifest
+  // The agency as the report prints it where it names itself first (省人社厅 when the full
+  // name, in `agency`, is printed elsewhere); equal to agency otherwise.
+  std::string agency_printed;
+};
+
+// A figure a report states in a sentence (「全年共收到政府信息公开申请17件」): the record's
+// `prose` block, keyed prose.requests.received, …; never mixed into the table figures.
+struct ProseFigure {
+  std::string key;
+  double value = 0;          // counts as stated; amounts in 万元
+  bool approximate = false;  // 「430余条」: at least the value
+  std::optional<int> page;
+  int line = 0;
+  std::string text;  // the sentence, as printed
+  std::string rule;  // prose.toml rule id
+  std::string unit;  // the counting word printed after the number
 };
 
 enum class Status { kOk, kPartial, kFailed };
@@ -106,7 +125,8 @@ struct Record {
   std::vector<Figure> figures;  // in grammar order
   std::vector<Finding> audit;
   std::vector<Diagnostic> diagnostics;
-  std::optional<Error> error;  // set: this is an error record
+  std::optional<Error> error;      // set: this is an error record
+  std::vector<ProseFigure> prose;  // figures stated in sentences, one per key
 
   const Figure* FindFigure(const std::string& key) const;
 };

@@ -386,6 +386,11 @@ std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
       any_heading += ")";
       set->any_heading_ = Compile(any_heading, name, error);
       if (!set->any_heading_) return nullptr;
+      for (const std::string& n : StringList(std::as_const(doc)["alternative_numbering"])) {
+        auto re = Compile("(" + n + ")(?:" + any + ")", name + " alternative_numbering", error);
+        if (!re) return nullptr;
+        set->alternative_headings_.push_back(std::move(re));
+      }
     } else if (name == "report.toml") {
       have_report = true;
       ReportRules& r = set->report_;
@@ -396,13 +401,23 @@ std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
           !ReadReportRule(doc, "agency_phrase", name, &r.agency_phrase, error) ||
           !ReadReportRule(doc, "opening", name, &r.opening, error) ||
           !ReadReportRule(doc, "agency", name, &r.agency, error) ||
-          !ReadReportRule(doc, "table_replaced", name, &r.table_replaced, error)) {
+          !ReadReportRule(doc, "table_replaced", name, &r.table_replaced, error) ||
+          !ReadReportRule(doc, "title_inline", name, &r.title_inline, error) ||
+          !ReadReportRule(doc, "date", name, &r.date, error) ||
+          !ReadReportRule(doc, "period_words", name, &r.period_words, error) ||
+          !ReadReportRule(doc, "statistics_time", name, &r.statistics_time, error) ||
+          !ReadReportRule(doc, "short_agency", name, &r.short_agency, error) ||
+          !ReadReportRule(doc, "place", name, &r.place, error) ||
+          !ReadReportRule(doc, "agency_field", name, &r.agency_field, error) ||
+          !ReadReportRule(doc, "link", name, &r.link, error)) {
         return nullptr;
       }
     } else if (name.size() > kIdentities.size() &&
                name.compare(name.size() - kIdentities.size(), kIdentities.size(), kIdentities) ==
                    0) {
       identity_files.emplace_back(name, content);
+    } else if (name == "prose.toml") {
+      if (!ReadRules(doc, "rule", name, "prose:", &set->prose_, error)) return nullptr;
     } else {
       auto grammar = std::make_unique<TableGrammar>();
       if (!ReadTable(doc, name, grammar.get(), error)) return nullptr;

@@ -113,6 +113,15 @@ struct ReportRules {
   Rule opening;           // group 1 year, group 2 agency
   Rule agency;            // what an agency name looks like
   Rule table_replaced;  // a sentence standing in for a table (「未收到政府信息公开申请」)
+  // Issue 13: agency and year on any real report (segment/report_info.cc).
+  Rule title_inline;     // a title inside running text: group 1 year
+  Rule date;             // a date: group 1 year (month and day in digits or numerals)
+  Rule period_words;     // 「2017年度」 and the like: group 1 year
+  Rule statistics_time;  // 「统计时间为2017年度」: group 1 year
+  Rule short_agency;     // 省人社厅, 我厅: a form that needs the full name
+  Rule place;            // where a signature's agency starts: a province name
+  Rule agency_field;     // 「来源：平潭县人民政府」: group 1 agency
+  Rule link;             // text before a title that makes it a link (上一篇)
 };
 
 class GrammarSet {
@@ -134,6 +143,13 @@ class GrammarSet {
   // Words every section heading contains (sections.toml `keywords`).
   const std::vector<std::string>& heading_keywords() const { return heading_keywords_; }
   const ReportRules& report() const { return report_; }
+  // Heading numberings besides 「一、」 (sections.toml `alternative_numbering`: 第一部分, （一）,
+  // 1., 一是), each combined with every section pattern like any_heading().
+  const std::vector<std::unique_ptr<RE2>>& alternative_headings() const {
+    return alternative_headings_;
+  }
+  // Figures stated in sentences (prose.toml): key = figure key, group 1 the number (none: 0).
+  const std::vector<Rule>& prose() const { return prose_; }
   // The grammars of one table, one per template, newest template first.
   std::vector<const TableGrammar*> ForTable(std::string_view table) const;
   const std::vector<std::unique_ptr<TableGrammar>>& tables() const { return tables_; }
@@ -152,6 +168,8 @@ class GrammarSet {
   std::unique_ptr<RE2> any_heading_;
   std::vector<std::string> heading_keywords_;
   ReportRules report_;
+  std::vector<std::unique_ptr<RE2>> alternative_headings_;
+  std::vector<Rule> prose_;
   std::vector<std::unique_ptr<TableGrammar>> tables_;
   std::vector<std::unique_ptr<TemplateIdentities>> identities_;
 };

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "audit/audit.h"
+#include "audit/prose_audit.h"
 #include "figures/figures.h"
 #include "figures/stats_reader.h"
 #include "gongkai/jsonl.h"
@@ -13,6 +14,8 @@
 #include "load/loaders.h"
 #include "model/document.h"
 #include "normalize/normalize.h"
+#include "prose/prose.h"
+#include "segment/agency.h"
 #include "segment/segmenter.h"
 #include "tables/cell_grid_reader.h"
 #include "tables/pdf_tables.h"
@@ -109,6 +112,7 @@ void ApplyHints(const SourceHints& hints, const GrammarSet& grammars, Segments* 
   if (!agency.empty() && weak_agency) {
     info.agency = agency;
     info.agency_source = "manifest";
+    if (!ShortFormOf(info.agency_printed, agency)) info.agency_printed = agency;
     std::erase_if(segments->diagnostics,
                   [](const Diagnostic& d) { return d.code == "report.agency_missing"; });
   }
@@ -323,6 +327,7 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   record.report = segments.info;
   record.diagnostics = doc.diagnostics;
   for (Diagnostic& d : segments.diagnostics) record.diagnostics.push_back(std::move(d));
+  record.prose = FindProse(doc, *grammars_);
   for (const SectionSpan& s : segments.spans) record.sections.push_back(s.section);
   for (const char* id : kSections) {
     if (!segments.Find(id)) {
@@ -417,6 +422,9 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
 
   // audit
   record.audit = Audit(record.figures, record.report.tables, *grammars_);
+  for (Diagnostic& d : ProseAgainstTables(record.prose, record.figures)) {
+    record.diagnostics.push_back(std::move(d));
+  }
   if (std::optional<Finding> timely = Timeliness(record.report, hints.published)) {
     record.audit.push_back(std::move(*timely));
   }

@@ -10,16 +10,11 @@
 #include "grammar/grammar.h"
 #include "model/document.h"
 #include "model/segments.h"
+#include "segment/report_info.h"
 
 namespace gongkai {
 
 Segments Segment(const Document& doc, const GrammarSet& grammars);
-
-// A title line: 「尖扎县教育局2021年度政府信息公开工作年度报告」 or, year first,
-// 「2022年上海市政府信息公开工作年度报告」 (normalized, spaces removed). The agency is left empty
-// when the title names none that looks like an agency.
-bool MatchTitle(const ReportRules& rules, const std::string& title, std::string* agency,
-                std::string* year);
 
 std::string DumpSegments(const Segments& segments);
 

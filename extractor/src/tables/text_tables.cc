@@ -96,7 +96,7 @@ void AddRow(Row row, std::string text, std::vector<Row>* rows) {
   rows->push_back(std::move(row));
 }
 
-void BuildLineRows(const std::vector<SpanLine>& lines, bool tabbed, TableGrid* grid) {
+void BuildLineRows(const std::vector<SpanLine>& lines, bool tabbed, bool cut, TableGrid* grid) {
   for (const SpanLine& sl : lines) {
     std::string_view norm = sl.norm;
     if (Trim(norm).empty()) continue;
@@ -107,7 +107,8 @@ void BuildLineRows(const std::vector<SpanLine>& lines, bool tabbed, TableGrid* g
       cells.push_back(MakeCell(std::move(t), sl.line->number, sl.line->page, col));
     }
     Row row = MakeRow(cells, tabbed);
-    AddRow(std::move(row), std::string(Trim(sl.line->text)), &grid->rows);
+    // A row cut out of a long line (SpacedRunsAsLines) shows only its own part.
+    AddRow(std::move(row), std::string(Trim(cut ? sl.norm : sl.line->text)), &grid->rows);
   }
 }
 
@@ -378,6 +379,79 @@ bool PipedAsTabbed(const std::vector<SpanLine>& lines, std::vector<std::string>*
   return true;
 }
 
+// An enumerated row label that follows its group label: 「1.属于国家秘密」 after 「(三)不予公开」,
+// 「(一)予以公开」 after 「三、本年度办理结果」.
+bool IsItemLabel(std::string_view cell) {
+  return (cell.size() >= 2 && cell[0] >= '1' && cell[0] <= '9' && cell[1] == '.') ||
+         cell.starts_with("(");
+}
+
+// Tables flattened into one long line with runs of spaces (ideographic after NFKC) between cells:
+// 「规章  0  0  0  行政规范性文件  5  2  25」. A row ends before each label that follows a number;
+// header cells before a row's label (「信息内容 本年制发件数 … 规章」), and before table 四's
+// fifteen values, make a row of their own.
+// Rewrites such lines as one line per row, into `storage`; false when there are none.
+bool SpacedRunsAsLines(const std::vector<SpanLine>& lines, std::vector<std::string>* storage,
+                       std::vector<SpanLine>* out) {
+  std::vector<std::pair<const SpanLine*, std::vector<std::vector<std::string>>>> split;
+  bool any = false;
+  for (const SpanLine& sl : lines) {
+    split.push_back({&sl, {}});
+    if (sl.norm.find('\t') != std::string_view::npos ||
+        sl.norm.find("  ") == std::string_view::npos)
+      continue;
+    std::vector<std::string> cells = SpacedCells(sl.norm);
+    std::vector<std::vector<std::string>> rows(1);
+    bool after_number = false;
+    int transitions = 0;
+    for (std::string& c : cells) {
+      bool number = IsNumber(c);
+      if (!number && after_number) {
+        rows.emplace_back();
+        ++transitions;
+      }
+      after_number = number;
+      rows.back().push_back(std::move(c));
+    }
+    // Table 四's fifteen values after its header cells: the header is a row of its own.
+    size_t numbers = 0;
+    for (const std::string& c : rows.back()) numbers += IsNumber(c) ? 1 : 0;
+    bool wide = numbers >= 10 && rows.back().size() - numbers >= 2;
+    if (transitions < 2 && !wide) continue;
+    any = true;
+    for (std::vector<std::string>& row : rows) {
+      size_t texts = 0;
+      while (texts < row.size() && !IsNumber(row[texts])) ++texts;
+      size_t keep = row.size() - texts >= 10                    ? 0
+                    : texts >= 2 && IsItemLabel(row[texts - 1]) ? 2
+                                                                : 1;
+      if (texts > keep && texts < row.size()) {
+        std::vector<std::string> header(row.begin(), row.begin() + (texts - keep));
+        row.erase(row.begin(), row.begin() + (texts - keep));
+        split.back().second.push_back(std::move(header));
+      }
+      split.back().second.push_back(std::move(row));
+    }
+  }
+  if (!any) return false;
+  for (const auto& [sl, rows] : split) {
+    for (const auto& row : rows) {
+      std::string joined;
+      for (const std::string& c : row) joined += (joined.empty() ? "" : "  ") + c;
+      storage->push_back(std::move(joined));
+    }
+  }
+  size_t k = 0;
+  for (const auto& [sl, rows] : split) {
+    if (rows.empty()) {
+      out->push_back(*sl);
+      continue;
+    }
+    for (size_t r = 0; r < rows.size(); ++r) out->push_back({sl->line, (*storage)[k++]});
+  }
+  return true;
+}
+
 }  // namespace
 
 bool IsNumericCell(std::string_view text) { return IsNumber(text); }
@@ -385,8 +459,12 @@ bool IsNumericCell(std::string_view text) { return IsNumber(text); }
 TableGrid BuildTextGrid(const std::string& table, const std::vector<SpanLine>& raw_lines) {
   std::vector<std::string> storage;
   std::vector<SpanLine> piped;
-  const std::vector<SpanLine>& lines =
+  const std::vector<SpanLine>& unpiped =
       PipedAsTabbed(raw_lines, &storage, &piped) ? piped : raw_lines;
+  std::vector<std::string> run_storage;
+  std::vector<SpanLine> runs;
+  const std::vector<SpanLine>& lines =
+      SpacedRunsAsLines(unpiped, &run_storage, &runs) ? runs : unpiped;
   TableGrid grid;
   grid.table = table;
   int tab_lines = 0, tab_numeric = 0, spaced = 0, wide = 0, number_lines = 0, flattened = 0,
@@ -438,10 +516,10 @@ TableGrid BuildTextGrid(const std::string& table, const std::vector<SpanLine>& r
   }
   if (tab_lines >= 2 && tab_numeric >= 1) {
     grid.layout = Layout::kTabbed;
-    BuildLineRows(lines, true, &grid);
+    BuildLineRows(lines, true, false, &grid);
   } else if (spaced >= 2 || wide >= 1) {
     grid.layout = Layout::kSpaced;
-    BuildLineRows(lines, false, &grid);
+    BuildLineRows(lines, false, &lines == &runs, &grid);
   } else if (number_lines >= 2) {
     grid.layout = Layout::kCellPerLine;
     BuildCellRows(lines, &grid);

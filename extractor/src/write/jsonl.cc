@@ -77,6 +77,7 @@ void WriteReport(std::string* out, const ReportInfo& r) {
   }
   o.StringOrNull("agency_source", r.agency_source);
   o.StringOrNull("year_source", r.year_source);
+  if (!r.agency_printed.empty()) o.String("agency_printed", r.agency_printed);
 }
 
 void WriteSections(std::string* out, const std::vector<Section>& sections) {
@@ -118,6 +119,33 @@ void WriteAudit(std::string* out, const std::vector<Finding>& findings) {
   out->push_back(']');
 }
 
+// prose.table_mismatch: both values and both provenances.
+void WriteEvidence(ObjectWriter* o, const Diagnostic& d) {
+  if (!d.values.empty()) {
+    std::string* s = o->Key("values");
+    s->push_back('[');
+    for (size_t k = 0; k < d.values.size(); ++k) {
+      if (k) s->push_back(',');
+      AppendJsonNumber(s, d.values[k]);
+    }
+    s->push_back(']');
+  }
+  if (d.provenances.empty()) return;
+  std::string* s = o->Key("provenances");
+  s->push_back('[');
+  for (size_t k = 0; k < d.provenances.size(); ++k) {
+    if (k) s->push_back(',');
+    const Provenance& p = d.provenances[k];
+    ObjectWriter w(s);
+    w.Int("page", p.page);
+    w.Int("line", p.line);
+    w.String("text", p.text);
+    if (!p.cell.empty()) w.String("cell", p.cell);
+    w.String("rule", p.rule);
+  }
+  s->push_back(']');
+}
+
 void WriteDiagnostic(std::string* out, const Diagnostic& d) {
   ObjectWriter o(out);
   o.String("severity", SeverityName(d.severity));
@@ -138,6 +166,7 @@ void WriteDiagnostic(std::string* out, const Diagnostic& d) {
     }
     s->push_back(']');
   }
+  WriteEvidence(&o, d);
 }
 
 // The diagnostics past kMaxDiagnostics as one: how many of each severity, at the highest
@@ -171,6 +200,21 @@ void WriteDiagnostics(std::string* out, const std::vector<Diagnostic>& diagnosti
     WriteDiagnostic(out, Truncated(diagnostics));
   }
   out->push_back(']');
+}
+
+// Figures stated in sentences: key → value with the sentence as provenance.
+void WriteProse(std::string* out, const std::vector<ProseFigure>& prose) {
+  ObjectWriter o(out);
+  for (const ProseFigure& f : prose) {
+    ObjectWriter p(o.Key(f.key));
+    p.Number("value", f.value);
+    p.String("text", f.text);
+    p.Int("page", f.page);
+    p.Int("line", f.line);
+    p.String("rule", f.rule);
+    if (!f.unit.empty()) p.String("unit", f.unit);
+    if (f.approximate) p.Bool("approximate", true);
+  }
 }
 
 void WriteRecord(std::string* out, const Record& record) {
@@ -216,6 +260,7 @@ void WriteRecord(std::string* out, const Record& record) {
       }
     }
   }
+  WriteProse(o.Key("prose"), record.prose);
   WriteAudit(o.Key("audit"), record.audit);
   WriteDiagnostics(o.Key("diagnostics"), record.diagnostics);
 }

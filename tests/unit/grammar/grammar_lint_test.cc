@@ -43,9 +43,24 @@ TEST(GrammarLint, TableRulesExamples) {
 
 TEST(GrammarLint, ReportRulesExamples) {
   const ReportRules& r = testing::SharedGrammars().report();
-  for (const Rule* rule : {&r.title, &r.period, &r.signature_date, &r.agency_phrase, &r.opening,
-                           &r.agency, &r.table_replaced}) {
+  for (const Rule* rule :
+       {&r.title, &r.period, &r.signature_date, &r.agency_phrase, &r.opening, &r.agency,
+        &r.table_replaced, &r.title_inline, &r.date, &r.period_words, &r.statistics_time,
+        &r.short_agency, &r.place, &r.agency_field, &r.link}) {
     CheckExamples(*rule);
+  }
+}
+
+TEST(GrammarLint, ProseRulesExamples) {
+  const std::vector<Rule>& prose = testing::SharedGrammars().prose();
+  ASSERT_FALSE(prose.empty());
+  std::set<std::string> ids;
+  for (const Rule& r : prose) {
+    CheckExamples(r);
+    EXPECT_TRUE(ids.insert(r.id).second) << "duplicate id " << r.id;
+    EXPECT_EQ(r.key.rfind("prose.", 0), 0u) << r.id << ": key " << r.key;
+    EXPECT_LE(r.strict->NumberOfCapturingGroups(), 1) << r.id;
+    EXPECT_FALSE(r.counterexamples.empty()) << r.id << " has no counterexamples";
   }
 }
 

@@ -145,3 +145,32 @@ TEST(TextTables, FlattenedRunsAndEnumerations) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST(TextTables, IdeographicSpaceRunsInOneLine) {
+  // A page flattened to text: the whole table on one line, 「　　」 between cells.
+  Document doc = testing::MakeDocument(
+      "第二十条第（一）项　　信息内容　　本年制发件数　　本年废止件数　　现行有效件数　　规章　　0"
+      "　　0"
+      "　　0　　行政规范性文件　　13　　8　　49　　（三）不予公开　　1.属于国家秘密　　0　　0");
+  TableGrid g = GridOf(doc);
+  ASSERT_EQ(g.layout, Layout::kSpaced);
+  std::vector<std::string> rows;
+  for (const Row& r : g.rows) {
+    std::string row;
+    for (const Cell& c : r.labels) row += c.text + "|";
+    row += "=>";
+    for (const Cell& c : r.values) row += "|" + c.text;
+    rows.push_back(row);
+  }
+  EXPECT_EQ(rows, (std::vector<std::string>{
+                      "第二十条第(一)项|信息内容|本年制发件数|本年废止件数|现行有效件数|=>",
+                      "规章|=>|0|0|0", "行政规范性文件|=>|13|8|49",
+                      "(三)不予公开|1.属于国家秘密|=>|0|0"}));
+  EXPECT_EQ(g.rows[2].text, "行政规范性文件  13  8  49");
+}
+
+}  // namespace
+}  // namespace gongkai
