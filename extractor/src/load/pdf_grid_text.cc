@@ -48,6 +48,13 @@ int CellAt(const RuleTable& t, const std::vector<std::vector<int>>& occ, double 
   return occ[static_cast<size_t>(r)][static_cast<size_t>(c)];
 }
 
+bool CrossesRule(const RuleTable& t, const PdfGlyph& g) {
+  for (double x : t.xs) {
+    if (x > g.x0 + 0.5 && x < g.x1 - 0.5) return true;
+  }
+  return false;
+}
+
 // Splits a word into runs of glyphs by the cell holding each glyph's centre.
 void PlaceWord(const RuleTable& t, const std::vector<std::vector<int>>& occ, const PdfWord& w,
                std::vector<std::vector<Piece>>* pieces) {
@@ -60,6 +67,9 @@ void PlaceWord(const RuleTable& t, const std::vector<std::vector<int>>& occ, con
   int current = -2;
   for (const PdfGlyph& g : w.glyphs) {
     int cell = CellAt(t, occ, (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2);
+    // A glyph the rule runs through overflows its cell (a label too wide for a narrow column):
+    // it stays with the glyphs before it.
+    if (current >= 0 && cell != current && CrossesRule(t, g)) cell = current;
     if (cell < 0) {
       current = -2;
       continue;
