@@ -64,16 +64,23 @@ void PlaceWord(const RuleTable& t, const std::vector<std::vector<int>>& occ, con
       (*pieces)[static_cast<size_t>(cell)].push_back({w.text, w.x0, w.y0, w.x1, w.y1, &w});
     return;
   }
-  int current = -2;
+  // Each glyph's cell. A glyph the rule runs through overflows its cell (a label too wide for
+  // a narrow column), and a glyph outside every cell overflows the table: either stays with the
+  // glyphs of its word before it (or after it), never dropped, never given to a neighbour.
+  std::vector<int> cells;
   for (const PdfGlyph& g : w.glyphs) {
     int cell = CellAt(t, occ, (g.x0 + g.x1) / 2, (g.y0 + g.y1) / 2);
-    // A glyph the rule runs through overflows its cell (a label too wide for a narrow column):
-    // it stays with the glyphs before it.
-    if (current >= 0 && cell != current && CrossesRule(t, g)) cell = current;
-    if (cell < 0) {
-      current = -2;
-      continue;
-    }
+    if (!cells.empty() && cells.back() >= 0 && (cell < 0 || CrossesRule(t, g))) cell = cells.back();
+    cells.push_back(cell);
+  }
+  for (size_t i = cells.size(); i > 1; --i) {
+    if (cells[i - 2] < 0) cells[i - 2] = cells[i - 1];
+  }
+  int current = -2;
+  for (size_t i = 0; i < w.glyphs.size(); ++i) {
+    const PdfGlyph& g = w.glyphs[i];
+    int cell = cells[i];
+    if (cell < 0) continue;
     std::vector<Piece>& list = (*pieces)[static_cast<size_t>(cell)];
     if (cell == current && !list.empty() && list.back().word == &w) {
       Piece& p = list.back();
@@ -90,7 +97,8 @@ void PlaceWord(const RuleTable& t, const std::vector<std::vector<int>>& occ, con
 }
 
 // A cell's pieces as text: grouped into lines by vertical overlap, lines top to bottom, pieces
-// left to right, all joined (a wrapped label reads on; digits drawn as separate runs read whole).
+// left to right, joined (a wrapped label reads on; digits drawn as separate runs read whole)
+// unless half an em apart or overlapping.
 std::string CellText(std::vector<Piece> pieces) {
   std::sort(pieces.begin(), pieces.end(),
             [](const Piece& a, const Piece& b) { return a.cy() < b.cy(); });
@@ -113,7 +121,16 @@ std::string CellText(std::vector<Piece> pieces) {
   for (std::vector<const Piece*>& line : lines) {
     std::sort(line.begin(), line.end(),
               [](const Piece* a, const Piece* b) { return a->x0 < b->x0; });
-    for (const Piece* p : line) text += p->text;
+    for (size_t i = 0; i < line.size(); ++i) {
+      // Runs of one number nearly touch; two numbers in one cell (a run moved or misplaced)
+      // stand apart or over each other: a space keeps them from reading as one number.
+      if (i > 0) {
+        double em = std::max(line[i]->y1 - line[i]->y0, line[i - 1]->y1 - line[i - 1]->y0);
+        double gap = line[i]->x0 - line[i - 1]->x1;
+        if (gap > 0.5 * em || gap < -0.3 * em) text += ' ';
+      }
+      text += line[i]->text;
+    }
   }
   return text;
 }

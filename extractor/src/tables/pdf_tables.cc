@@ -146,6 +146,28 @@ void JoinSpanningLabels(TableGrid* grid) {
   std::erase_if(rows, [](const Row& row) { return row.labels.empty() && row.values.empty(); });
 }
 
+// The runs standing in one column of a row as one cell: a number drawn as several runs reads
+// whole; runs half an em apart or more (two numbers in one column) keep a space between them, so
+// the cell reads as no number (an error downstream) instead of one of them silently.
+Cell JoinRuns(std::vector<const PlacedCell*> runs) {
+  if (runs.size() == 1) return runs[0]->cell;
+  std::sort(runs.begin(), runs.end(),
+            [](const PlacedCell* a, const PlacedCell* b) { return a->x0 < b->x0; });
+  std::string text = runs[0]->cell.text;
+  std::array<double, 4> box = {runs[0]->x0, runs[0]->y0, runs[0]->x1, runs[0]->y1};
+  for (size_t i = 1; i < runs.size(); ++i) {
+    double em = std::max(runs[i]->y1 - runs[i]->y0, runs[i - 1]->y1 - runs[i - 1]->y0);
+    double gap = runs[i]->x0 - runs[i - 1]->x1;
+    if (gap > 0.5 * em || gap < -0.3 * em) text += ' ';
+    text += runs[i]->cell.text;
+    box = {std::min(box[0], runs[i]->x0), std::min(box[1], runs[i]->y0),
+           std::max(box[2], runs[i]->x1), std::max(box[3], runs[i]->y1)};
+  }
+  Cell out = MakeCell(text, runs[0]->cell.line, runs[0]->cell.page);
+  out.box = box;
+  return out;
+}
+
 // Whether a label is table 二's article line (「第二十条第（五）项」), which spans the table.
 bool IsArticle(const PlacedCell& c) {
   static const RE2 kArticle(R"(^第[一二三四五六七八九十]+条)");
@@ -187,8 +209,9 @@ std::vector<Column> HeaderColumns(const std::vector<GeoLine>& geo, size_t first_
 }
 
 // Replaces a block's columns (where its values stand) by those its header names, when the header
-// accounts for every value: each value inside one header column, no two value columns under
-// one header. A column no row prints a value in (科研机构 empty top to bottom) keeps its place.
+// accounts for every value (each inside one header column). A column no row prints a value in
+// (科研机构 empty top to bottom) keeps its place; two runs under one header join into one cell
+// (JoinRuns), which reads as no number when they are two.
 void ApplyHeaderColumns(const std::vector<GeoLine>& geo, const std::vector<int>& block, int b,
                         double value_start, std::vector<Column>* columns) {
   size_t first = geo.size();
@@ -224,12 +247,6 @@ void ApplyHeaderColumns(const std::vector<GeoLine>& geo, const std::vector<int>&
     for (const PlacedCell& v : geo[i].values) {
       if (slot_of(v.cx()) < 0) return;
     }
-  }
-  std::vector<int> used;
-  for (const Column& c : *columns) {
-    int k = slot_of((c.x0 + c.x1) / 2);
-    if (k < 0 || std::find(used.begin(), used.end(), k) != used.end()) return;
-    used.push_back(k);
   }
   *columns = std::move(slots);
 }
@@ -463,19 +480,20 @@ TableGrid BuildGeometryGrid(const std::string& table, const std::vector<SpanLine
     if (item.data_index >= 0) {
       cells = std::move(labels[item.data_index]);
       const std::vector<Column>& cols = columns[block[item.geo_index]];
-      std::vector<const PlacedCell*> slot(cols.size(), nullptr);
+      std::vector<std::vector<const PlacedCell*>> slot(cols.size());
       for (const PlacedCell& v : g.values) {
         for (size_t c = 0; c < cols.size(); ++c) {
           if (v.cx() >= cols[c].x0 - 1 && v.cx() <= cols[c].x1 + 1) {
-            slot[c] = &v;
+            slot[c].push_back(&v);
             break;
           }
         }
       }
       for (size_t c = 0; c < cols.size(); ++c) {
-        Cell cell = slot[c] ? slot[c]->cell : MakeCell("", g.line->number, g.line->page);
+        Cell cell =
+            slot[c].empty() ? MakeCell("", g.line->number, g.line->page) : JoinRuns(slot[c]);
         // A blank cell's box: its column across the row's line.
-        if (!slot[c]) cell.box = std::array<double, 4>{cols[c].x0, g.y0, cols[c].x1, g.y1};
+        if (slot[c].empty()) cell.box = std::array<double, 4>{cols[c].x0, g.y0, cols[c].x1, g.y1};
         cell.col = static_cast<int>(c);
         row.values.push_back(std::move(cell));
       }

@@ -70,6 +70,24 @@ TEST(PdfGridText, GlyphCrossedByRuleStaysInItsCell) {
   EXPECT_EQ(Texts(grids[0]), (std::vector<std::string>{"abcdefghij", "7", ""}));
 }
 
+TEST(PdfGridText, TwoNumbersApartInOneCellDoNotReadAsOne) {
+  // 「12」 and a 「3」 moved into its cell, 12 points (1.5 em) apart: 「12 3」, not 12 or 123.
+  std::vector<PdfWord> words = {Word("规章", 2, 6, 20), Word("12", 105, 6, 8), Word("3", 125, 6, 4),
+                                Word("4", 150, 6, 4)};
+  std::vector<CellGrid> grids = GridsFromRules({Row3()}, words, 1, 1);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(Texts(grids[0]), (std::vector<std::string>{"规章", "12 3", "4"}));
+}
+
+TEST(PdfGridText, GlyphsOverflowingTheTableStayWithTheirWord) {
+  // 「563」 in the last column, its 「3」 drawn past the table's right rule.
+  std::vector<PdfWord> words = {Word("规章", 2, 6, 20), Word("1", 115, 6, 4),
+                                Glyphs("563", 172, 6, 12)};
+  std::vector<CellGrid> grids = GridsFromRules({Row3()}, words, 1, 1);
+  ASSERT_EQ(grids.size(), 1u);
+  EXPECT_EQ(Texts(grids[0]), (std::vector<std::string>{"规章", "1", "563"}));
+}
+
 TEST(PdfGridText, TableWithTextInOneCellIsNoGrid) {
   EXPECT_TRUE(GridsFromRules({Row3()}, {Word("注", 2, 6, 10)}, 1, 1).empty());
 }

@@ -160,3 +160,19 @@ TEST(PdfTables, GarbledValueCellIsAnErrorWithItsText) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST(PdfTables, RunsInOneColumnJoinOrStayApart) {
+  Page p;
+  AddHeader(&p);
+  // 「447」「228」 with a hairline gap: one number; 「4」 and 「73」 two ems apart: no number.
+  p.Add(120, {{"一、本年新收政府信息公开申请数量", 0, 80}, {"447", 106, 115}, {"228", 116, 125},
+              {"7", 167, 173}, {"4", 250, 253}, {"73", 269, 275}});
+  TableGrid g = p.Build();
+  EXPECT_EQ(Values(g.rows.back()), "447228|7|_|4 73");
+}
+
+}  // namespace
+}  // namespace gongkai
