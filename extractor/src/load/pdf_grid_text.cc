@@ -135,21 +135,23 @@ std::string CellText(std::vector<Piece> pieces) {
   return text;
 }
 
-// The Document line of an empty cell: that of the word nearest the middle of its top row.
-int EmptyCellLine(const RuleTable& t, const RuleCell& c, const std::vector<const PdfWord*>& inside,
-                  int fallback) {
-  double y0 = t.ys[static_cast<size_t>(c.row)], y1 = t.ys[static_cast<size_t>(c.row) + 1];
-  double mid = (y0 + y1) / 2, best = 1e18;
-  int line = fallback;
+// The Document line of each row: that of the word nearest the row's middle, else `fallback`.
+// Empty cells take their top row's.
+std::vector<int> RowLines(const RuleTable& t, const std::vector<const PdfWord*>& inside,
+                          int fallback) {
+  std::vector<int> lines(static_cast<size_t>(t.rows()), fallback);
+  std::vector<double> best(lines.size(), 1e18);
   for (const PdfWord* w : inside) {
     double cy = (w->y0 + w->y1) / 2;
-    if (cy < y0 || cy > y1) continue;
-    if (std::fabs(cy - mid) < best) {
-      best = std::fabs(cy - mid);
-      line = w->line_number;
+    int r = Slot(t.ys, cy);
+    if (r < 0) continue;
+    double mid = (t.ys[static_cast<size_t>(r)] + t.ys[static_cast<size_t>(r) + 1]) / 2;
+    if (std::fabs(cy - mid) < best[static_cast<size_t>(r)]) {
+      best[static_cast<size_t>(r)] = std::fabs(cy - mid);
+      lines[static_cast<size_t>(r)] = w->line_number;
     }
   }
-  return line;
+  return lines;
 }
 
 }  // namespace
@@ -184,6 +186,7 @@ std::vector<CellGrid> GridsFromRules(const std::vector<RuleTable>& tables,
     }
     int fallback = inside.front()->line_number;
     for (const PdfWord* w : inside) fallback = std::min(fallback, w->line_number);
+    std::vector<int> row_lines = RowLines(t, inside, fallback);
     for (size_t i = 0; i < t.cells.size(); ++i) {
       const RuleCell& rc = t.cells[i];
       GridCell g;
@@ -195,7 +198,7 @@ std::vector<CellGrid> GridsFromRules(const std::vector<RuleTable>& tables,
       g.box = std::array<double, 4>{rc.x0, rc.y0, rc.x1, rc.y1};
       g.path = "r" + std::to_string(rc.row) + "c" + std::to_string(rc.col);
       if (pieces[i].empty()) {
-        g.line = EmptyCellLine(t, rc, inside, fallback);
+        g.line = row_lines[static_cast<size_t>(rc.row)];
       } else {
         g.line = pieces[i].front().word->line_number;
         for (const Piece& p : pieces[i]) g.line = std::min(g.line, p.word->line_number);

@@ -73,8 +73,11 @@ bool Share(const std::vector<int>& a, const std::vector<int>& b) {
 
 using Key = std::pair<double, double>;  // (x, y)
 
+// Empty when there are more than max_corners crossings or the search takes over max_steps.
 std::map<Key, Corner> Crossings(const std::vector<RuleSegment>& h,
-                                const std::vector<RuleSegment>& v, double tol) {
+                                const std::vector<RuleSegment>& v, double tol,
+                                const RuleOptions& options) {
+  size_t steps = 0;
   std::map<Key, Corner> corners;
   std::vector<int> by_x(v.size());
   std::iota(by_x.begin(), by_x.end(), 0);
@@ -83,11 +86,13 @@ std::map<Key, Corner> Crossings(const std::vector<RuleSegment>& h,
     auto first = std::lower_bound(by_x.begin(), by_x.end(), h[j].x0 - tol,
                                   [&](int i, double x) { return v[i].x0 < x; });
     for (auto it = first; it != by_x.end() && v[*it].x0 <= h[j].x1 + tol; ++it) {
+      if (++steps > options.max_steps) return {};
       const RuleSegment& s = v[*it];
       if (h[j].y0 < s.y0 - tol || h[j].y0 > s.y1 + tol) continue;
       Corner& c = corners[{s.x0, h[j].y0}];
       c.h.push_back(static_cast<int>(j));
       c.v.push_back(*it);
+      if (corners.size() > options.max_corners) return {};
     }
   }
   return corners;
@@ -98,15 +103,16 @@ struct Box {
 };
 
 // pdfplumber's intersections_to_cells: from each corner, the nearest corners below and to the
-// right joined to it by rules, and a fourth corner closing the rectangle.
-std::vector<Box> CellsOf(const std::map<Key, Corner>& corners) {
+// right joined to it by rules, and a fourth corner closing the rectangle. False when it would
+// take more than `max_steps`.
+bool CellsOf(const std::map<Key, Corner>& corners, size_t max_steps, std::vector<Box>* cells) {
+  size_t steps = 0;
   std::map<double, std::vector<double>> column_ys, row_xs;  // sorted by construction
   for (const auto& [key, corner] : corners) {
     column_ys[key.first].push_back(key.second);
     row_xs[key.second].push_back(key.first);
   }
   for (auto& [x, ys] : column_ys) std::sort(ys.begin(), ys.end());
-  std::vector<Box> cells;
   for (const auto& [key, corner] : corners) {
     const auto [x, y] = key;
     const std::vector<double>& ys = column_ys[x];
@@ -116,19 +122,20 @@ std::vector<Box> CellsOf(const std::map<Key, Corner>& corners) {
       const Corner& below = corners.at({x, *by});
       if (!Share(corner.v, below.v)) continue;
       for (auto rx = std::upper_bound(xs.begin(), xs.end(), x); rx != xs.end(); ++rx) {
+        if (++steps > max_steps) return false;
         const Corner& right = corners.at({*rx, y});
         if (!Share(corner.h, right.h)) continue;
         auto br = corners.find({*rx, *by});
         if (br == corners.end()) continue;
         if (Share(br->second.v, right.v) && Share(br->second.h, below.h)) {
-          cells.push_back({x, y, *rx, *by});
+          cells->push_back({x, y, *rx, *by});
           found = true;
           break;
         }
       }
     }
   }
-  return cells;
+  return true;
 }
 
 int Find(std::vector<int>& parent, int i) {
@@ -222,12 +229,15 @@ std::vector<RuleTable> FindRuleTables(const std::vector<RuleSegment>& raw,
   std::vector<RuleSegment> h, v;
   NormalizeRules(raw, options, &h, &v);
   if (h.size() < 2 || v.size() < 2) return tables;
-  std::map<Key, Corner> corners = Crossings(h, v, options.intersect);
-  for (const std::vector<Box>& group : GroupCells(CellsOf(corners))) {
+  std::map<Key, Corner> corners = Crossings(h, v, options.intersect, options);
+  std::vector<Box> cells;
+  if (!CellsOf(corners, options.max_steps, &cells)) return tables;
+  for (const std::vector<Box>& group : GroupCells(cells)) {
     RuleTable t = MakeTable(group);
     // One row is enough: the last row of a table broken over a page stands alone.
     if (t.rows() >= 1 && t.cols() >= 2) tables.push_back(std::move(t));
   }
+  if (tables.size() > options.max_tables) return {};
   std::sort(tables.begin(), tables.end(), [](const RuleTable& a, const RuleTable& b) {
     return a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0;
   });

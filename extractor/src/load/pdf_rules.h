@@ -7,6 +7,7 @@
 #ifndef GONGKAI_LOAD_PDF_RULES_H_
 #define GONGKAI_LOAD_PDF_RULES_H_
 
+#include <cstddef>
 #include <vector>
 
 namespace gongkai {
@@ -38,6 +39,11 @@ struct RuleOptions {
   double min_length = 3;     // shorter pieces are glyph strokes or dots, not rules
   double intersect = 3;      // how far a rule may stop short of the one it meets
   int max_segments = 20000;  // a page drawing more is artwork, not a table: no tables read
+  // Bounds on the work a page may cost (a crafted grid of thousands of crossing rules): past
+  // either, the page gives no tables. A real report's table has a few hundred crossings.
+  size_t max_corners = 20000;
+  size_t max_steps = 4000000;
+  size_t max_tables = 100;  // a page of more is a form or artwork, not a report's tables
 };
 
 // Snaps and joins raw segments (any orientation given by their extent; others dropped) into

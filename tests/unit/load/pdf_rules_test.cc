@@ -93,5 +93,21 @@ TEST(PdfRules, TooManySegmentsReadNoTables) {
   EXPECT_TRUE(FindRuleTables(Grid(3, 3), o).empty());
 }
 
+TEST(PdfRules, CraftedGridsAreBounded) {
+  // 2,000 x 2,000 crossing rules (4 M crossings): refused quickly, not built.
+  RuleOptions o;
+  std::vector<RuleSegment> s;
+  for (int i = 0; i < 2000; ++i) {
+    s.push_back(H(5.0 * i, 0, 10000));
+    s.push_back(V(5.0 * i, 0, 10000));
+  }
+  EXPECT_TRUE(FindRuleTables(s, o).empty());
+  // A table well inside the bounds still reads.
+  o.max_corners = 20;
+  EXPECT_EQ(FindRuleTables(Grid(3, 3), o).size(), 1u);
+  o.max_corners = 15;
+  EXPECT_TRUE(FindRuleTables(Grid(3, 3), o).empty());
+}
+
 }  // namespace
 }  // namespace gongkai
