@@ -138,6 +138,20 @@ Diagnostic MakeDiagnostic(Severity severity, std::string code, std::string messa
   return d;
 }
 
+// A value cell that gives no number: printed empty or with a blank marker (—, ／, 无), an
+// info; any other text (garbled glyphs such as 「1�88」, a word) an error, since the figure it
+// should hold is unknown, not absent.
+Diagnostic NotANumber(const Cell* cell, const Row* row) {
+  if (!cell || ParseCellNumber(cell->text).kind == CellNumber::Kind::kBlank) {
+    return MakeDiagnostic(Severity::kInfo, "cell.blank",
+                          cell && !cell->text.empty() ? "the cell prints 「" + cell->text + "」"
+                                                      : "the cell is printed empty",
+                          row);
+  }
+  return MakeDiagnostic(Severity::kError, "cell.unreadable",
+                        "the cell prints 「" + cell->text + "」, not a number", row);
+}
+
 class RowTableReader {
  public:
   RowTableReader(const TableGrid& grid, const TableGrammar& grammar)
@@ -641,12 +655,9 @@ class RowTableReader {
       }
       return;
     }
-    Diagnostic d =
-        MakeDiagnostic(Severity::kInfo, "cell.blank",
-                       cell && !cell->text.empty() ? "the cell prints 「" + cell->text + "」"
-                                                   : "the cell is printed empty",
-                       a.row);
+    Diagnostic d = NotANumber(cell, a.row);
     d.key = f->key;
+    d.table = grammar_.table;
     d.line = f->provenance.line;
     diagnostics_.push_back(std::move(d));
   }
@@ -845,9 +856,9 @@ void EmitAppeals(const AppealsCells& a, const TableGrammar& grammar, TableFigure
       if (n.kind == CellNumber::Kind::kNumber) {
         f.value = n.value;
       } else {
-        Diagnostic d =
-            MakeDiagnostic(Severity::kInfo, "cell.blank", "the cell is printed empty", row);
+        Diagnostic d = NotANumber(cell, row);
         d.key = f.key;
+        d.table = grammar.table;
         d.line = f.provenance.line;
         out->diagnostics.push_back(std::move(d));
       }

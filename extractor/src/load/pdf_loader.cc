@@ -1,14 +1,20 @@
 #include "load/pdf_loader.h"
 
-#include <poppler-document.h>
-#include <poppler-global.h>
-#include <poppler-page.h>
+#include <Error.h>
+#include <ErrorCodes.h>
+#include <GlobalParams.h>
+#include <PDFDoc.h>
+#include <Stream.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 
 #include "load/encoding.h"
+#include "load/pdf_grid_text.h"
+#include "load/pdf_page_dev.h"
+#include "load/pdf_rules.h"
 #include "util/text.h"
 
 namespace gongkai {
@@ -18,11 +24,12 @@ namespace {
 constexpr int kMaxPages = 5000;
 
 // poppler reports syntax errors of damaged files on stderr; the record says it instead.
-void Quiet(const std::string&, void*) {}
+void Quiet(ErrorCategory, Goffset, const char*) {}
 
 struct RawBox {
   std::string text;
   double x0, y0, x1, y1;
+  size_t word;  // index into the page's words
   double cy() const { return (y0 + y1) / 2; }
   double height() const { return y1 - y0; }
 };
@@ -86,31 +93,169 @@ std::vector<std::vector<RawBox>> GroupLines(std::vector<RawBox> boxes) {
   return lines;
 }
 
+std::string Utf8(Unicode u) {
+  std::string out;
+  if (u < 0x80) {
+    out += static_cast<char>(u);
+  } else if (u < 0x800) {
+    out += static_cast<char>(0xC0 | (u >> 6));
+    out += static_cast<char>(0x80 | (u & 0x3F));
+  } else if (u < 0x10000) {
+    out += static_cast<char>(0xE0 | (u >> 12));
+    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (u & 0x3F));
+  } else if (u < 0x110000) {
+    out += static_cast<char>(0xF0 | (u >> 18));
+    out += static_cast<char>(0x80 | ((u >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((u >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (u & 0x3F));
+  }
+  return out;
+}
+
+bool Inside(const RuleTable& t, double x, double y) {
+  return x >= t.x0 && x <= t.x1 && y >= t.y0 && y <= t.y1;
+}
+
+// The page's words, glyph boxes filled for words inside a table (where a word may straddle
+// cells); words of whitespace only are dropped.
+std::vector<PdfWord> PageWords(PageDev* dev, const std::vector<RuleTable>& tables,
+                               TextProfile* stats) {
+  std::vector<PdfWord> words;
+  std::unique_ptr<TextWordList> list = dev->makeWordList();
+  for (int i = 0; list && i < list->getLength(); ++i) {
+    const TextWord* w = list->get(i);
+    std::unique_ptr<GooString> goo(w->getText());
+    std::string text = goo ? goo->toStr() : std::string();
+    if (Trim(text).empty()) continue;
+    AddToProfile(text, stats);
+    PdfWord word;
+    w->getBBox(&word.x0, &word.y0, &word.x1, &word.y1);
+    double cx = (word.x0 + word.x1) / 2, cy = (word.y0 + word.y1) / 2;
+    bool in_table = std::any_of(tables.begin(), tables.end(),
+                                [&](const RuleTable& t) { return Inside(t, cx, cy); });
+    for (int k = 0; in_table && k < w->getLength(); ++k) {
+      PdfGlyph g;
+      g.text = Utf8(*w->getChar(k));
+      w->getCharBBox(k, &g.x0, &g.y0, &g.x1, &g.y1);
+      word.glyphs.push_back(std::move(g));
+    }
+    word.text = std::move(text);
+    words.push_back(std::move(word));
+  }
+  return words;
+}
+
+// Adds the page's lines to doc (page numbers in the margins dropped) and notes on each word the
+// line it went to.
+void AddLines(std::vector<PdfWord>* words, int page, double height, Document* doc) {
+  std::vector<RawBox> boxes;
+  for (size_t i = 0; i < words->size(); ++i) {
+    const PdfWord& w = (*words)[i];
+    boxes.push_back({w.text, w.x0, w.y0, w.x1, w.y1, i});
+  }
+  for (std::vector<RawBox>& raw : GroupLines(std::move(boxes))) {
+    Line line;
+    line.page = page;
+    double top = raw.front().y0;
+    for (size_t i = 0; i < raw.size(); ++i) {
+      // Runs far apart are separate cells: a tab, as text tables print them.
+      if (i > 0) {
+        double gap = raw[i].x0 - raw[i - 1].x1;
+        double em = std::min(raw[i].height(), raw[i - 1].height());
+        if (gap > 0.8 * em) line.text += '\t';
+      }
+      line.text += raw[i].text;
+      top = std::min(top, raw[i].y0);
+      line.boxes.push_back(
+          {std::move(raw[i].text), "", raw[i].x0, raw[i].y0, raw[i].x1, raw[i].y1});
+    }
+    bool margin = top < 0.1 * height || top > 0.9 * height;
+    if (margin && IsPageNumber(line.text)) continue;
+    int number = doc->lines.empty() ? 1 : doc->lines.back().number + 1;
+    line.number = number;
+    for (const RawBox& b : raw) {
+      (*words)[b.word].line = doc->lines.size();
+      (*words)[b.word].line_number = number;
+    }
+    doc->lines.push_back(std::move(line));
+  }
+}
+
+std::unique_ptr<PDFDoc> OpenPdf(std::string_view bytes, Error* error) {
+  static std::once_flag init;
+  std::call_once(init, [] {
+    if (!globalParams) globalParams = std::make_unique<GlobalParams>();
+    setErrorCallback(Quiet);
+  });
+  // The stream reads the caller's bytes in place; they outlive the document.
+  auto* stream =
+      new MemStream(bytes.data(), 0, static_cast<Goffset>(bytes.size()), Object(objNull));
+  auto pdf = std::make_unique<PDFDoc>(stream);
+  if (!pdf->isOk()) {
+    *error = pdf->getErrorCode() == errEncrypted
+                 ? Error{"pdf.encrypted", "the PDF is encrypted and needs a password"}
+                 : Error{"pdf.damaged", "the PDF is damaged or truncated and cannot be read"};
+    return nullptr;
+  }
+  return pdf;
+}
+
+// Whether the text layer cannot be read: no text (a scan), glyphs from fonts without Unicode
+// (found from the font dictionaries), or text whose profile shows what such fonts give.
+bool Unreadable(const TextProfile& stats, const PageDev& dev, int pages, Error* error) {
+  if (dev.glyphs() >= 50 && dev.unmapped_glyphs() * 10 > dev.glyphs() * 3) {
+    std::string fonts;
+    for (const std::string& f : dev.unmapped_fonts()) fonts += (fonts.empty() ? "" : ", ") + f;
+    *error = {"pdf.no_text_layer", std::to_string(dev.unmapped_glyphs()) + " of " +
+                                       std::to_string(dev.glyphs()) +
+                                       " glyphs come from fonts without a ToUnicode map (" + fonts +
+                                       "): the text is unreadable"};
+    return true;
+  }
+  if (stats.total < 10) {
+    *error = {"pdf.no_text_layer", "the PDF has no text layer (" + std::to_string(stats.total) +
+                                       " characters on " + std::to_string(pages) +
+                                       " pages): a scan needs OCR"};
+    return true;
+  }
+  // Fonts without a ToUnicode map come out as control characters, or as Latin-1 look-alikes
+  // chosen by glyph number («€•‚ƒ„…»): either way, next to no Chinese in a Chinese report.
+  if (stats.han * 20 < stats.total && stats.total >= 50) {
+    *error = {"pdf.no_text_layer", "the PDF's text layer holds " + std::to_string(stats.han) +
+                                       " Chinese characters in " + std::to_string(stats.total) +
+                                       ": its fonts lack a ToUnicode map, the text is unreadable"};
+    return true;
+  }
+  if (stats.junk * 10 > stats.total) {
+    *error = {"pdf.no_text_layer",
+              "the PDF's text layer is " + std::to_string(stats.junk * 100 / stats.total) +
+                  "% control characters: its fonts lack a ToUnicode map, the text is unreadable"};
+    return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool LoadPdf(std::string_view bytes, Document* doc, Error* error) {
-  static std::once_flag quiet;
-  std::call_once(quiet, [] { poppler::set_debug_error_function(Quiet, nullptr); });
+  // GONGKAI_PDF_RULES=0 skips the drawn rules (text layer only): for measuring what they cost.
+  const char* env = std::getenv("GONGKAI_PDF_RULES");
+  PdfLoadOptions options;
+  options.rules = !(env && std::string_view(env) == "0");
+  return LoadPdf(bytes, options, doc, error);
+}
+
+bool LoadPdf(std::string_view bytes, const PdfLoadOptions& options, Document* doc, Error* error) {
   if (bytes.size() > static_cast<size_t>(INT32_MAX)) {
     *error = {"pdf.damaged", "larger than a PDF can be"};
     return false;
   }
-  std::unique_ptr<poppler::document> pdf(
-      poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-  if (!pdf) {
-    // A PDF that needs a password does not load either; tell the two apart by its trailer.
-    bool encrypted = bytes.find("/Encrypt") != std::string_view::npos;
-    *error = encrypted ? Error{"pdf.encrypted", "the PDF is encrypted and needs a password"}
-                       : Error{"pdf.damaged", "the PDF is damaged or truncated and cannot be read"};
-    return false;
-  }
-  if (pdf->is_locked()) {
-    *error = {"pdf.encrypted", "the PDF is encrypted and needs a password"};
-    return false;
-  }
+  std::unique_ptr<PDFDoc> pdf = OpenPdf(bytes, error);
+  if (!pdf) return false;
   doc->source.media_type = "application/pdf";
   doc->source.encoding = "PDF text layer";
-  int pages = pdf->pages();
+  int pages = pdf->getNumPages();
   doc->source.pages = pages;
   if (pages < 1) {
     *error = {"pdf.damaged", "the PDF has no pages (its page tree is broken)"};
@@ -122,67 +267,33 @@ bool LoadPdf(std::string_view bytes, Document* doc, Error* error) {
     return false;
   }
   TextProfile stats;
-  int number = 0;
-  for (int p = 0; p < pages; ++p) {
-    std::unique_ptr<poppler::page> page(pdf->create_page(p));
+  PageDev dev(options.rules);
+  if (!dev.isOk()) {
+    *error = {"pdf.damaged", "the PDF's text cannot be read"};
+    return false;
+  }
+  for (int p = 1; p <= pages; ++p) {
+    Page* page = pdf->getPage(p);
     if (!page) {
-      *error = {"pdf.damaged", "page " + std::to_string(p + 1) + " of " + std::to_string(pages) +
+      *error = {"pdf.damaged", "page " + std::to_string(p) + " of " + std::to_string(pages) +
                                    " cannot be read (a broken or looping page tree)"};
       return false;
     }
-    double height = page->page_rect().height();
-    std::vector<RawBox> boxes;
-    for (const poppler::text_box& t : page->text_list()) {
-      poppler::byte_array utf8 = t.text().to_utf8();
-      std::string text(utf8.begin(), utf8.end());
-      if (Trim(text).empty()) continue;
-      AddToProfile(text, &stats);
-      poppler::rectf r = t.bbox();
-      boxes.push_back({std::move(text), r.x(), r.y(), r.x() + r.width(), r.y() + r.height()});
-    }
-    for (std::vector<RawBox>& raw : GroupLines(std::move(boxes))) {
-      Line line;
-      line.page = p + 1;
-      double top = raw.front().y0;
-      for (size_t i = 0; i < raw.size(); ++i) {
-        // Runs far apart are separate cells: a tab, as text tables print them.
-        if (i > 0) {
-          double gap = raw[i].x0 - raw[i - 1].x1;
-          double em = std::min(raw[i].height(), raw[i - 1].height());
-          if (gap > 0.8 * em) line.text += '\t';
-        }
-        line.text += raw[i].text;
-        top = std::min(top, raw[i].y0);
-        line.boxes.push_back(
-            {std::move(raw[i].text), "", raw[i].x0, raw[i].y0, raw[i].x1, raw[i].y1});
-      }
-      bool margin = top < 0.1 * height || top > 0.9 * height;
-      if (margin && IsPageNumber(line.text)) continue;
-      line.number = ++number;
-      doc->lines.push_back(std::move(line));
-    }
+    pdf->displayPageSlice(&dev, p, 72, 72, 0, false, false, false, -1, -1, -1, -1, nullptr, nullptr,
+                          nullptr, nullptr, true);
+    std::vector<RuleTable> tables;
+    if (options.rules) tables = FindRuleTables(dev.TakeRules());
+    std::vector<PdfWord> words = PageWords(&dev, tables, &stats);
+    bool turned = page->getRotate() % 180 != 0;
+    double height = turned ? page->getCropWidth() : page->getCropHeight();
+    AddLines(&words, p, height, doc);
+    // Words of dropped page-number lines have no line; none stands inside a table.
+    std::vector<CellGrid> grids =
+        GridsFromRules(tables, words, p, static_cast<int>(doc->grids.size()) + 1);
+    for (CellGrid& g : grids) doc->grids.push_back(std::move(g));
   }
-  if (stats.total < 10) {
-    *error = {"pdf.no_text_layer", "the PDF has no text layer (" + std::to_string(stats.total) +
-                                       " characters on " + std::to_string(pages) +
-                                       " pages): a scan needs OCR"};
-    return false;
-  }
-  // Fonts without a ToUnicode map come out as control characters, or as Latin-1 look-alikes
-  // chosen by glyph number («€•‚ƒ„…»): either way, next to no Chinese in a Chinese report.
-  if (stats.han * 20 < stats.total && stats.total >= 50) {
-    *error = {"pdf.no_text_layer", "the PDF's text layer holds " + std::to_string(stats.han) +
-                                       " Chinese characters in " + std::to_string(stats.total) +
-                                       ": its fonts lack a ToUnicode map, the text is unreadable"};
-    return false;
-  }
-  if (stats.junk * 10 > stats.total) {
-    *error = {"pdf.no_text_layer",
-              "the PDF's text layer is " + std::to_string(stats.junk * 100 / stats.total) +
-                  "% control characters: its fonts lack a ToUnicode map, the text is unreadable"};
-    return false;
-  }
-  return true;
+  JoinBrokenRows(doc->lines, &doc->grids);
+  return !Unreadable(stats, dev, pages, error);
 }
 
 }  // namespace gongkai

@@ -146,6 +146,111 @@ void JoinSpanningLabels(TableGrid* grid) {
   std::erase_if(rows, [](const Row& row) { return row.labels.empty() && row.values.empty(); });
 }
 
+// The runs standing in one column of a row as one cell: a number drawn as several runs reads
+// whole; runs half an em apart or more (two numbers in one column) keep a space between them, so
+// the cell reads as no number (an error downstream) instead of one of them silently.
+Cell JoinRuns(std::vector<const PlacedCell*> runs) {
+  if (runs.size() == 1) return runs[0]->cell;
+  std::sort(runs.begin(), runs.end(),
+            [](const PlacedCell* a, const PlacedCell* b) { return a->x0 < b->x0; });
+  std::string text = runs[0]->cell.text;
+  std::array<double, 4> box = {runs[0]->x0, runs[0]->y0, runs[0]->x1, runs[0]->y1};
+  for (size_t i = 1; i < runs.size(); ++i) {
+    double em = std::max(runs[i]->y1 - runs[i]->y0, runs[i - 1]->y1 - runs[i - 1]->y0);
+    double gap = runs[i]->x0 - runs[i - 1]->x1;
+    if (gap > 0.5 * em || gap < -0.3 * em) text += ' ';
+    text += runs[i]->cell.text;
+    box = {std::min(box[0], runs[i]->x0), std::min(box[1], runs[i]->y0),
+           std::max(box[2], runs[i]->x1), std::max(box[3], runs[i]->y1)};
+  }
+  Cell out = MakeCell(text, runs[0]->cell.line, runs[0]->cell.page);
+  out.box = box;
+  return out;
+}
+
+// Whether a label is table 二's article line (「第二十条第（五）项」), which spans the table.
+bool IsArticle(const PlacedCell& c) {
+  static const RE2 kArticle(R"(^第[一二三四五六七八九十]+条)");
+  return RE2::PartialMatch(c.cell.key, kArticle);
+}
+
+// The columns the header above a block's first row names: its text right of the row labels,
+// on the header lines just above (same page), less the cells standing over others (a parent
+// such as 「申请人情况」 or 「法人或其他组织」); wrapped pieces of one header cell overlap and
+// make one column. Left to right.
+std::vector<Column> HeaderColumns(const std::vector<GeoLine>& geo, size_t first_row,
+                                  double label_right) {
+  std::vector<const PlacedCell*> cells;
+  for (size_t n = 0, i = first_row; i > 0 && n < 8; ++n) {
+    --i;
+    if (!geo[i].values.empty() || geo[i].page != geo[first_row].page) break;
+    for (const PlacedCell& c : geo[i].labels) {
+      if (c.x0 >= label_right - 2 && !IsArticle(c)) cells.push_back(&c);
+    }
+  }
+  std::vector<Column> leaves;
+  for (const PlacedCell* c : cells) {
+    bool parent = std::any_of(cells.begin(), cells.end(), [&](const PlacedCell* d) {
+      return d != c && d->y0 > c->y1 - 1 && d->cx() >= c->x0 - 1 && d->cx() <= c->x1 + 1;
+    });
+    if (!parent) leaves.push_back({c->x0, c->x1});
+  }
+  std::sort(leaves.begin(), leaves.end(),
+            [](const Column& a, const Column& b) { return a.x0 < b.x0; });
+  std::vector<Column> out;
+  for (const Column& c : leaves) {
+    if (!out.empty() && c.x0 < out.back().x1 - 0.5) {
+      out.back().x1 = std::max(out.back().x1, c.x1);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// Replaces a block's columns (where its values stand) by those its header names, when the header
+// accounts for every value (each inside one header column). A column no row prints a value in
+// (科研机构 empty top to bottom) keeps its place; two runs under one header join into one cell
+// (JoinRuns), which reads as no number when they are two.
+void ApplyHeaderColumns(const std::vector<GeoLine>& geo, const std::vector<int>& block, int b,
+                        double value_start, std::vector<Column>* columns) {
+  size_t first = geo.size();
+  double label_right = -1e18;
+  for (size_t i = 0; i < geo.size(); ++i) {
+    if (block[i] != b || geo[i].values.empty()) continue;
+    first = std::min(first, i);
+    for (const PlacedCell& c : geo[i].labels) {
+      if (c.x1 <= value_start + 1) label_right = std::max(label_right, c.x1);
+    }
+  }
+  if (first == geo.size()) return;
+  if (label_right < -1e17) label_right = value_start;
+  std::vector<Column> header = HeaderColumns(geo, first, label_right);
+  if (header.size() < 2 || header.size() < columns->size()) return;
+  std::vector<double> centre;
+  for (const Column& h : header) centre.push_back((h.x0 + h.x1) / 2);
+  double spacing = 1e18;
+  for (size_t k = 1; k < centre.size(); ++k) spacing = std::min(spacing, centre[k] - centre[k - 1]);
+  std::vector<Column> slots(header.size());
+  for (size_t k = 0; k < slots.size(); ++k) {
+    slots[k].x0 = k > 0 ? (centre[k - 1] + centre[k]) / 2 : centre[k] - spacing / 2;
+    slots[k].x1 = k + 1 < slots.size() ? (centre[k] + centre[k + 1]) / 2 : centre[k] + spacing / 2;
+  }
+  auto slot_of = [&](double x) {
+    for (size_t k = 0; k < slots.size(); ++k) {
+      if (x >= slots[k].x0 && x < slots[k].x1) return static_cast<int>(k);
+    }
+    return -1;
+  };
+  for (size_t i = 0; i < geo.size(); ++i) {
+    if (block[i] != b) continue;
+    for (const PlacedCell& v : geo[i].values) {
+      if (slot_of(v.cx()) < 0) return;
+    }
+  }
+  *columns = std::move(slots);
+}
+
 }  // namespace
 
 TableGrid BuildGeometryGrid(const std::string& table, const std::vector<SpanLine>& lines) {
@@ -218,6 +323,9 @@ TableGrid BuildGeometryGrid(const std::string& table, const std::vector<SpanLine
       }
     }
     cols = std::move(merged);
+  }
+  for (int b = 0; b <= current; ++b) {
+    ApplyHeaderColumns(geo, block, b, value_start[b], &columns[b]);
   }
   // A label cell stands left of its block's values (a block of headers only: anywhere).
   auto in_label_area = [&](const PlacedCell& c, size_t line) {
@@ -372,19 +480,20 @@ TableGrid BuildGeometryGrid(const std::string& table, const std::vector<SpanLine
     if (item.data_index >= 0) {
       cells = std::move(labels[item.data_index]);
       const std::vector<Column>& cols = columns[block[item.geo_index]];
-      std::vector<const PlacedCell*> slot(cols.size(), nullptr);
+      std::vector<std::vector<const PlacedCell*>> slot(cols.size());
       for (const PlacedCell& v : g.values) {
         for (size_t c = 0; c < cols.size(); ++c) {
           if (v.cx() >= cols[c].x0 - 1 && v.cx() <= cols[c].x1 + 1) {
-            slot[c] = &v;
+            slot[c].push_back(&v);
             break;
           }
         }
       }
       for (size_t c = 0; c < cols.size(); ++c) {
-        Cell cell = slot[c] ? slot[c]->cell : MakeCell("", g.line->number, g.line->page);
+        Cell cell =
+            slot[c].empty() ? MakeCell("", g.line->number, g.line->page) : JoinRuns(slot[c]);
         // A blank cell's box: its column across the row's line.
-        if (!slot[c]) cell.box = std::array<double, 4>{cols[c].x0, g.y0, cols[c].x1, g.y1};
+        if (slot[c].empty()) cell.box = std::array<double, 4>{cols[c].x0, g.y0, cols[c].x1, g.y1};
         cell.col = static_cast<int>(c);
         row.values.push_back(std::move(cell));
       }
