@@ -24,6 +24,15 @@ grep -q 'empty_input' "$tmp/err" || fail "errors are named on stderr"
 [ $? -eq 0 ] || fail "--dump exits 0"
 grep -q '^table requests layout=tabbed' "$tmp/dump" || fail "--dump=tables prints the grids"
 
+# Figures that break their table's identities are never ok: 本年新收 自然人 1 while nothing was
+# handled or carried over.
+sed 's/^一、本年新收政府信息公开申请数量\t\t0/一、本年新收政府信息公开申请数量\t\t1/' \
+  "$root/corpus/real/000_7d8fc7268cbfb024/input.txt" > "$tmp/unbalanced.txt"
+"$bin" extract "$tmp/unbalanced.txt" > "$tmp/unbalanced.jsonl" 2> /dev/null
+[ $? -eq 3 ] || fail "a report whose identities fail is partial (exit 3)"
+grep -q '"code":"audit.identities"' "$tmp/unbalanced.jsonl" || fail "audit.identities names them"
+grep -q 'requests.balance' "$tmp/unbalanced.jsonl" || fail "the failing balance is named"
+
 "$bin" extract --dump=nonsense "$root/corpus/reject/empty/input.txt" 2> /dev/null
 [ $? -eq 2 ] || fail "an unknown stage is a usage error"
 "$bin" extract 2> /dev/null

@@ -1,5 +1,6 @@
 #include "gongkai/extractor.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -20,6 +21,7 @@
 #include "tables/cell_grid_reader.h"
 #include "tables/pdf_tables.h"
 #include "tables/text_tables.h"
+#include "util/number.h"
 #include "util/sha256.h"
 #include "util/text.h"
 
@@ -151,6 +153,31 @@ std::optional<Finding> Timeliness(const ReportInfo& info, const std::string& pub
   f.rhs = (*info.year + 1) * 10000 + (march ? 331 : 131);
   f.ok = f.lhs <= f.rhs;
   return f;
+}
+
+// The figures break their table's own identities: a figure was misread, or the report misprints
+// one, and gongkai cannot tell which. Either way a user filtering on status must see it, so it
+// is an error (the record is partial) naming the first identities that fail with both sides.
+std::optional<Diagnostic> IdentitiesFailed(const std::vector<Finding>& audit) {
+  std::string failed;
+  size_t count = 0;
+  for (const Finding& f : audit) {
+    if (f.ok || f.rule == "report.timeliness") continue;
+    if (count++ < 5) {
+      if (!failed.empty()) failed += "; ";
+      std::string where =
+          f.row.empty() ? f.column : f.row + (f.column.empty() ? "" : "/" + f.column);
+      failed += f.rule + (where.empty() ? "" : " (" + where + ")") + ": " + FormatNumber(f.lhs) +
+                " ≠ " + FormatNumber(f.rhs);
+    }
+  }
+  if (count == 0) return std::nullopt;
+  Diagnostic d;
+  d.severity = Severity::kError;
+  d.code = "audit.identities";
+  d.message = std::to_string(count) + (count == 1 ? " identity fails" : " identities fail") +
+              " (a figure misread or misprinted): " + failed + (count > 5 ? "; …" : "");
+  return d;
 }
 
 Status StatusOf(const std::vector<Diagnostic>& diagnostics) {
@@ -356,11 +383,18 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
           structured.push_back(&g);
         }
       }
-      if (!structured.empty()) {
+      TableGrid from_grids = ReadCellGrids(table, structured);
+      // A grid without a number (a stray ruled box, a header drawn apart from its table) leaves
+      // the table to the text or geometry reading.
+      bool numbers = std::any_of(from_grids.rows.begin(), from_grids.rows.end(), [](const Row& r) {
+        return std::any_of(r.values.begin(), r.values.end(),
+                           [](const Cell& c) { return c.kind == CellKind::kNumber; });
+      });
+      if (numbers) {
         if (stop == Stage::kTables) {
           for (const CellGrid* g : structured) cell_grids += DumpCellGrid(*g);
         }
-        grids.push_back(ReadCellGrids(table, structured));
+        grids.push_back(std::move(from_grids));
         continue;
       }
       std::vector<SpanLine> lines = LinesOf(doc, *span);
@@ -431,6 +465,9 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   if (stop == Stage::kAudit) {
     *dump = DumpAudit(record.audit);
     return record;
+  }
+  if (std::optional<Diagnostic> failed = IdentitiesFailed(record.audit)) {
+    record.diagnostics.push_back(std::move(*failed));
   }
   record.status = StatusOf(record.diagnostics);
   return record;
