@@ -55,7 +55,16 @@ cp -r "$root/corpus/real" "$tmp/k/"
 "$bin" extract -j 1 "$tmp/k" -o "$tmp/full.sqlite" 2> /dev/null
 GONGKAI_FAULT="slow=.txt" "$bin" extract -j 1 "$tmp/k" -o "$tmp/resumed.sqlite" 2> /dev/null &
 pid=$!
-sleep 2
+# Interrupted once a few records are stored (a fixed sleep is too short on a loaded machine).
+i=0
+while [ $i -lt 600 ]; do
+  if [ -f "$tmp/resumed.sqlite" ]; then
+    n=$(count "$tmp/resumed.sqlite" 'SELECT count(*) FROM sources' 2> /dev/null)
+    [ "${n:-0}" -ge 3 ] && break
+  fi
+  sleep 0.1
+  i=$((i + 1))
+done
 kill -9 $pid
 pkill -9 -P $pid 2> /dev/null
 wait $pid 2> /dev/null
