@@ -150,6 +150,27 @@ bool ReadReportRule(const toml::table& doc, const char* name, const std::string&
   return ReadRule(copy, file, "report:", rule, error);
 }
 
+// report.toml: one rule per piece of the report's metadata.
+bool ReadReportRules(const toml::table& doc, const std::string& name, ReportRules* r,
+                     Error* error) {
+  return ReadReportRule(doc, "title", name, &r->title, error) &&
+         ReadReportRule(doc, "title_year_first", name, &r->title_year_first, error) &&
+         ReadReportRule(doc, "period", name, &r->period, error) &&
+         ReadReportRule(doc, "signature_date", name, &r->signature_date, error) &&
+         ReadReportRule(doc, "agency_phrase", name, &r->agency_phrase, error) &&
+         ReadReportRule(doc, "opening", name, &r->opening, error) &&
+         ReadReportRule(doc, "agency", name, &r->agency, error) &&
+         ReadReportRule(doc, "table_replaced", name, &r->table_replaced, error) &&
+         ReadReportRule(doc, "title_inline", name, &r->title_inline, error) &&
+         ReadReportRule(doc, "date", name, &r->date, error) &&
+         ReadReportRule(doc, "period_words", name, &r->period_words, error) &&
+         ReadReportRule(doc, "statistics_time", name, &r->statistics_time, error) &&
+         ReadReportRule(doc, "short_agency", name, &r->short_agency, error) &&
+         ReadReportRule(doc, "place", name, &r->place, error) &&
+         ReadReportRule(doc, "agency_field", name, &r->agency_field, error) &&
+         ReadReportRule(doc, "link", name, &r->link, error);
+}
+
 // The pattern without ^ and $ anchors (outside character classes), to find it inside text.
 std::string Unanchored(const std::string& pattern) {
   std::string out;
@@ -360,58 +381,13 @@ std::unique_ptr<GrammarSet> GrammarSet::LoadFiles(
         *error = {"grammar.invalid", name + ": needs keywords = [...]"};
         return nullptr;
       }
-      std::string any;
-      for (const Rule& s : set->sections_) {
-        if (s.strict->NumberOfCapturingGroups() != 0) {
-          *error = {"grammar.invalid", name + " " + s.id + ": use (?:...) groups, not (...)"};
-          return nullptr;
-        }
-        std::string heading = "(";
-        heading += set->numbering_->pattern();
-        heading += ")(";
-        heading += s.strict->pattern();
-        heading += ")";
-        auto re = Compile(heading, name + " " + s.id, error);
-        if (!re) return nullptr;
-        set->headings_.push_back(std::move(re));
-        if (!any.empty()) any += '|';
-        any += '(';
-        any += s.strict->pattern();
-        any += ')';
-      }
-      std::string any_heading = "(";
-      any_heading += set->numbering_->pattern();
-      any_heading += ")(?:";
-      any_heading += any;
-      any_heading += ")";
-      set->any_heading_ = Compile(any_heading, name, error);
-      if (!set->any_heading_) return nullptr;
-      for (const std::string& n : StringList(std::as_const(doc)["alternative_numbering"])) {
-        auto re = Compile("(" + n + ")(?:" + any + ")", name + " alternative_numbering", error);
-        if (!re) return nullptr;
-        set->alternative_headings_.push_back(std::move(re));
+      if (!set->BuildHeadings(name, StringList(std::as_const(doc)["alternative_numbering"]),
+                              error)) {
+        return nullptr;
       }
     } else if (name == "report.toml") {
       have_report = true;
-      ReportRules& r = set->report_;
-      if (!ReadReportRule(doc, "title", name, &r.title, error) ||
-          !ReadReportRule(doc, "title_year_first", name, &r.title_year_first, error) ||
-          !ReadReportRule(doc, "period", name, &r.period, error) ||
-          !ReadReportRule(doc, "signature_date", name, &r.signature_date, error) ||
-          !ReadReportRule(doc, "agency_phrase", name, &r.agency_phrase, error) ||
-          !ReadReportRule(doc, "opening", name, &r.opening, error) ||
-          !ReadReportRule(doc, "agency", name, &r.agency, error) ||
-          !ReadReportRule(doc, "table_replaced", name, &r.table_replaced, error) ||
-          !ReadReportRule(doc, "title_inline", name, &r.title_inline, error) ||
-          !ReadReportRule(doc, "date", name, &r.date, error) ||
-          !ReadReportRule(doc, "period_words", name, &r.period_words, error) ||
-          !ReadReportRule(doc, "statistics_time", name, &r.statistics_time, error) ||
-          !ReadReportRule(doc, "short_agency", name, &r.short_agency, error) ||
-          !ReadReportRule(doc, "place", name, &r.place, error) ||
-          !ReadReportRule(doc, "agency_field", name, &r.agency_field, error) ||
-          !ReadReportRule(doc, "link", name, &r.link, error)) {
-        return nullptr;
-      }
+      if (!ReadReportRules(doc, name, &set->report_, error)) return nullptr;
     } else if (name.size() > kIdentities.size() &&
                name.compare(name.size() - kIdentities.size(), kIdentities.size(), kIdentities) ==
                    0) {
@@ -470,6 +446,44 @@ const TemplateIdentities* GrammarSet::identities(std::string_view template_id) c
     if (ids->template_id == template_id) return ids.get();
   }
   return nullptr;
+}
+
+// The heading patterns of sections.toml: the numbering followed by each section's pattern.
+bool GrammarSet::BuildHeadings(const std::string& name,
+                               const std::vector<std::string>& alternative_numberings,
+                               Error* error) {
+  std::string any;
+  for (const Rule& s : sections_) {
+    if (s.strict->NumberOfCapturingGroups() != 0) {
+      *error = {"grammar.invalid", name + " " + s.id + ": use (?:...) groups, not (...)"};
+      return false;
+    }
+    std::string heading = "(";
+    heading += numbering_->pattern();
+    heading += ")(";
+    heading += s.strict->pattern();
+    heading += ")";
+    auto re = Compile(heading, name + " " + s.id, error);
+    if (!re) return false;
+    headings_.push_back(std::move(re));
+    if (!any.empty()) any += '|';
+    any += '(';
+    any += s.strict->pattern();
+    any += ')';
+  }
+  std::string any_heading = "(";
+  any_heading += numbering_->pattern();
+  any_heading += ")(?:";
+  any_heading += any;
+  any_heading += ")";
+  any_heading_ = Compile(any_heading, name, error);
+  if (!any_heading_) return false;
+  for (const std::string& n : alternative_numberings) {
+    auto re = Compile("(" + n + ")(?:" + any + ")", name + " alternative_numbering", error);
+    if (!re) return false;
+    alternative_headings_.push_back(std::move(re));
+  }
+  return true;
 }
 
 std::unique_ptr<GrammarSet> GrammarSet::LoadEmbedded(Error* error) {

@@ -161,6 +161,8 @@ class GrammarSet {
 
  private:
   GrammarSet() = default;
+  bool BuildHeadings(const std::string& name,
+                     const std::vector<std::string>& alternative_numberings, Error* error);
   bool ReadIdentityFile(const std::string& name, const std::string& content, Error* error);
   std::vector<Rule> sections_;
   std::unique_ptr<RE2> numbering_;
