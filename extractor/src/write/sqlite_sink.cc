@@ -1,7 +1,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
-#include "normalize/normalize.h"
+#include "segment/agency.h"
 #include "util/sha256.h"
 #include "util/text.h"
 #include "write/dataset_schema.h"
@@ -19,9 +19,10 @@ using nlohmann::json;
     if (int rc_ = (expr); rc_ != SQLITE_OK) return rc_; \
   } while (0)
 
-std::string AgencyKey(const json& agency) {
+// One agency's filings join across years even when its printed name varies (科技厅 / 科学技术厅).
+std::string AgencyKeyOf(const json& agency) {
   if (!agency.is_string()) return "";
-  return StripSpaces(Normalizer().Normalize(agency.get<std::string>()));
+  return AgencyKey(agency.get<std::string>());
 }
 
 class SqliteSink : public RecordSink {
@@ -190,7 +191,7 @@ class SqliteSink : public RecordSink {
   // (a PDF and its text), whatever the file.
   int ReportId(const json& r, int64_t* id, bool* created) {
     const json& report = r["report"];
-    std::string key = AgencyKey(report["agency"]);
+    std::string key = AgencyKeyOf(report["agency"]);
     std::string fingerprint;
     if (!key.empty() && report["year"].is_number()) {
       fingerprint = key + "|" + std::to_string(report["year"].get<int>()) + "|" +
