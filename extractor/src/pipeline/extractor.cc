@@ -94,8 +94,11 @@ std::vector<Diagnostic> MissingTable(const Document& doc, const Segments& segmen
 }
 
 // The scraper's page title and columns fill in the agency and year the text does not give
-// (many scraped pages lack their title), or only gives from weak evidence.
-void ApplyHints(const SourceHints& hints, const GrammarSet& grammars, Segments* segments) {
+// (many scraped pages lack their title), or only gives from weak evidence. A web page's own
+// <title> serves when the scraper gave none.
+void ApplyHints(SourceHints hints, const std::string& page_title, const GrammarSet& grammars,
+                Segments* segments) {
+  if (hints.title.empty()) hints.title = page_title;
   ReportInfo& info = segments->info;
   std::string agency;
   std::optional<int> year;
@@ -153,6 +156,151 @@ std::optional<Finding> Timeliness(const ReportInfo& info, const std::string& pub
   f.rhs = (*info.year + 1) * 10000 + (march ? 331 : 131);
   f.ok = f.lhs <= f.rhs;
   return f;
+}
+
+// What the record says of its source before it is read: path, size, hash, the scraper's hints.
+SourceInfo SourceOf(const std::string& path, std::string_view bytes, const SourceHints& hints) {
+  SourceInfo source;
+  source.path = path;
+  source.url = hints.url;
+  source.title = hints.title;
+  source.published = hints.published;
+  source.bytes = bytes.size();
+  source.sha256 = Sha256Hex(bytes);
+  return source;
+}
+
+// The segment stage's findings into the record: report info, sections, the loader's and the
+// segmenter's diagnostics, and section.missing for each section without a heading.
+void AddSegments(const Document& doc, Segments* segments, Record* record) {
+  record->report = segments->info;
+  record->diagnostics = doc.diagnostics;
+  for (Diagnostic& d : segments->diagnostics) record->diagnostics.push_back(std::move(d));
+  for (const SectionSpan& s : segments->spans) record->sections.push_back(s.section);
+  for (const char* id : kSections) {
+    if (!segments->Find(id)) {
+      record->diagnostics.push_back(
+          {Severity::kWarning, "section.missing", std::string("no heading for section ") + id});
+    }
+  }
+}
+
+// 「…: 40 MiB, more than any report (32 MiB at most)」
+Error TooLargeError(const std::string& path, uint64_t size, size_t limit) {
+  return {"input.too_large", path + ": " + std::to_string(size >> 20) +
+                                 " MiB, more than any report (" + std::to_string(limit >> 20) +
+                                 " MiB at most)"};
+}
+
+// The pre-2019 统计表 (an appendix page, or a whole scraped page) is its own table: sections
+// end where it starts, and its headings (「一、主动公开情况」) are its indicator groups, not report
+// sections. Returns the line it starts on, if there is one.
+std::optional<size_t> SetOffStatsTable(const Document& doc, Segments* segments) {
+  size_t stats_line = 0;
+  if (!FindStatsTable(doc, &stats_line)) return std::nullopt;
+  std::erase_if(segments->spans, [&](const SectionSpan& s) { return s.begin_line >= stats_line; });
+  if (!segments->spans.empty()) {
+    segments->spans.back().end_line = stats_line;
+    segments->spans.back().end_col = 0;
+  }
+  return stats_line;
+}
+
+// One table section's rows: from the grids the input's structure gives (HTML, DOCX, drawn
+// rules) when they hold numbers, else from the section's text or PDF geometry.
+TableGrid ReadSectionTable(const Document& doc, const SectionSpan& span, const char* table,
+                           bool pdf, std::string* cell_dump) {
+  std::vector<const CellGrid*> structured;
+  for (const CellGrid& g : doc.grids) {
+    if (g.first_line >= span.begin_line && g.first_line <= span.end_line &&
+        g.first_line < doc.lines.size()) {
+      structured.push_back(&g);
+    }
+  }
+  if (!structured.empty()) {
+    TableGrid from_grids = ReadCellGrids(table, structured);
+    // A grid without a number (a stray ruled box, a header drawn apart from its table) leaves
+    // the table to the text or geometry reading.
+    bool numbers = std::any_of(from_grids.rows.begin(), from_grids.rows.end(), [](const Row& r) {
+      return std::any_of(r.values.begin(), r.values.end(),
+                         [](const Cell& c) { return c.kind == CellKind::kNumber; });
+    });
+    if (numbers) {
+      if (cell_dump) {
+        for (const CellGrid* g : structured) *cell_dump += DumpCellGrid(*g);
+      }
+      return from_grids;
+    }
+  }
+  std::vector<SpanLine> lines = LinesOf(doc, span);
+  return pdf ? BuildGeometryGrid(table, lines) : BuildTextGrid(table, lines);
+}
+
+// The tables stage: the three national tables (none for reports before 2019) and the 统计表.
+std::vector<TableGrid> ReadTables(const Document& doc, const Segments& segments, bool legacy,
+                                  std::optional<size_t> stats_line, bool pdf,
+                                  std::string* cell_dump) {
+  std::vector<TableGrid> grids;
+  if (!legacy) {
+    for (const char* table : kTables) {
+      if (const SectionSpan* span = segments.Find(table)) {
+        grids.push_back(ReadSectionTable(doc, *span, table, pdf, cell_dump));
+      } else {
+        TableGrid empty;
+        empty.table = table;
+        grids.push_back(std::move(empty));
+      }
+    }
+  }
+  if (stats_line) {
+    SectionSpan region;
+    region.begin_line = *stats_line;
+    region.end_line = doc.lines.size();
+    grids.push_back(BuildTokenGrid("stats", LinesOf(doc, region)));
+  }
+  return grids;
+}
+
+// The figures stage: each table read with the grammar of the template that explains it best
+// (the first table's template preferred for the others).
+std::vector<TableFigures> ReadFigures(const std::vector<TableGrid>& grids, const Document& doc,
+                                      const Segments& segments, const GrammarSet& grammars,
+                                      std::vector<Diagnostic>* diagnostics) {
+  std::vector<TableFigures> tables;
+  std::string prefer;
+  for (const TableGrid& grid : grids) {
+    if (grid.layout == Layout::kNone) {
+      for (Diagnostic& d : MissingTable(doc, segments, grammars, grid.table)) {
+        diagnostics->push_back(std::move(d));
+      }
+      continue;
+    }
+    std::vector<const TableGrammar*> candidates = grammars.ForTable(grid.table);
+    TableFigures t = grid.table == "stats" && !candidates.empty()
+                         ? ReadStats(grid, *candidates.front())
+                         : ReadTableBestTemplate(grid, candidates, prefer);
+    if (t.template_id.empty()) {
+      Diagnostic d{Severity::kError, "table.missing", "no " + grid.table + " table found"};
+      d.table = grid.table;
+      diagnostics->push_back(std::move(d));
+    } else if (prefer.empty()) {
+      prefer = t.template_id;
+    }
+    tables.push_back(std::move(t));
+  }
+  return tables;
+}
+
+// The tables' templates, figures and diagnostics into the record.
+void AddTables(std::vector<TableFigures>* tables, Record* record) {
+  for (TableFigures& t : *tables) {
+    if (t.template_id.empty()) continue;
+    record->report.tables.emplace_back(t.table, t.template_id);
+    if (record->report.template_id.empty()) record->report.template_id = t.template_id;
+    for (Figure& f : t.figures) record->figures.push_back(std::move(f));
+    for (Diagnostic& d : t.diagnostics) record->diagnostics.push_back(std::move(d));
+  }
+  if (record->report.template_id.empty()) record->report.template_id = "narrative";
 }
 
 // The figures break their table's own identities: a figure was misread, or the report misprints
@@ -230,9 +378,7 @@ bool Extractor::TooLarge(const std::string& path, Record* record) {
   record->source.bytes = size;
   record->source.sha256 = Sha256File(path);
   record->source.media_type = loader.media_type;
-  record->error = Error{"input.too_large",
-                        path + ": " + std::to_string(size >> 20) + " MiB, more than any report (" +
-                            std::to_string(loader.max_bytes >> 20) + " MiB at most)"};
+  record->error = TooLargeError(path, size, loader.max_bytes);
   return true;
 }
 
@@ -275,12 +421,7 @@ std::string Extractor::Dump(const std::string& path, std::string_view bytes, Sta
 Record Extractor::Run(const std::string& path, std::string_view bytes, Stage stop,
                       std::string* dump, const SourceHints& hints) const {
   Record record;
-  record.source.path = path;
-  record.source.url = hints.url;
-  record.source.title = hints.title;
-  record.source.published = hints.published;
-  record.source.bytes = bytes.size();
-  record.source.sha256 = Sha256Hex(bytes);
+  record.source = SourceOf(path, bytes, hints);
   const Loader& loader = ChooseLoader(bytes.substr(0, kSniffBytes), path);
   record.source.media_type = loader.media_type;
   auto fail = [&](Error e) {
@@ -291,9 +432,7 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   // Reports are a few hundred kilobytes of text, a few megabytes of PDF: far larger inputs are
   // something else, and would cost time and memory for nothing.
   if (bytes.size() > loader.max_bytes) {
-    return fail({"input.too_large", path + ": " + std::to_string(bytes.size() >> 20) +
-                                        " MiB, more than any report (" +
-                                        std::to_string(loader.max_bytes >> 20) + " MiB at most)"});
+    return fail(TooLargeError(path, bytes.size(), loader.max_bytes));
   }
 
   // load
@@ -329,84 +468,22 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
     return fail({"not_a_report", path + ": no section headings, title or statistics tables of a "
                                         "政府信息公开工作年度报告"});
   }
-  // A page's <title> names agency and year as a scraper's manifest title does. Before the dump:
-  // --dump shows what extract uses.
-  SourceHints page_hints = hints;
-  if (page_hints.title.empty()) page_hints.title = doc.page_title;
-  ApplyHints(page_hints, *grammars_, &segments);
+  // Before the dump: --dump shows what extract uses.
+  ApplyHints(hints, doc.page_title, *grammars_, &segments);
   if (stop == Stage::kSegment) {
     *dump = DumpSegments(segments);
     return record;
   }
-  // The pre-2019 统计表 (an appendix page, or a whole scraped page): its own table. Section
-  // headings inside it (「一、主动公开情况」) are its indicator groups, not report sections.
-  size_t stats_line = 0;
-  const bool stats = FindStatsTable(doc, &stats_line);
-  if (stats) {
-    std::erase_if(segments.spans, [&](const SectionSpan& s) { return s.begin_line >= stats_line; });
-    if (!segments.spans.empty()) {
-      segments.spans.back().end_line = stats_line;
-      segments.spans.back().end_col = 0;
-    }
-  }
+  const std::optional<size_t> stats_line = SetOffStatsTable(doc, &segments);
   // Reports on years before 2019 (the 2008 条例) have no 2019/2021 statistics tables.
-  const bool legacy = stats || (segments.info.year && *segments.info.year <= 2018);
-  record.report = segments.info;
-  record.diagnostics = doc.diagnostics;
-  for (Diagnostic& d : segments.diagnostics) record.diagnostics.push_back(std::move(d));
+  const bool legacy = stats_line || (segments.info.year && *segments.info.year <= 2018);
+  AddSegments(doc, &segments, &record);
   record.prose = FindProse(doc, *grammars_);
-  for (const SectionSpan& s : segments.spans) record.sections.push_back(s.section);
-  for (const char* id : kSections) {
-    if (!segments.Find(id)) {
-      record.diagnostics.push_back(
-          {Severity::kWarning, "section.missing", std::string("no heading for section ") + id});
-    }
-  }
 
   // tables
-  std::vector<TableGrid> grids;
   std::string cell_grids;  // --dump=tables: the grids with spans the input's structure gives
-  if (!legacy) {
-    for (const char* table : kTables) {
-      const SectionSpan* span = segments.Find(table);
-      if (!span) {
-        TableGrid empty;
-        empty.table = table;
-        grids.push_back(std::move(empty));
-        continue;
-      }
-      // A table whose structure the input gives (HTML, DOCX, drawn rules) is read from it.
-      std::vector<const CellGrid*> structured;
-      for (const CellGrid& g : doc.grids) {
-        if (g.first_line >= span->begin_line && g.first_line <= span->end_line &&
-            g.first_line < doc.lines.size()) {
-          structured.push_back(&g);
-        }
-      }
-      TableGrid from_grids = ReadCellGrids(table, structured);
-      // A grid without a number (a stray ruled box, a header drawn apart from its table) leaves
-      // the table to the text or geometry reading.
-      bool numbers = std::any_of(from_grids.rows.begin(), from_grids.rows.end(), [](const Row& r) {
-        return std::any_of(r.values.begin(), r.values.end(),
-                           [](const Cell& c) { return c.kind == CellKind::kNumber; });
-      });
-      if (numbers) {
-        if (stop == Stage::kTables) {
-          for (const CellGrid* g : structured) cell_grids += DumpCellGrid(*g);
-        }
-        grids.push_back(std::move(from_grids));
-        continue;
-      }
-      std::vector<SpanLine> lines = LinesOf(doc, *span);
-      grids.push_back(pdf ? BuildGeometryGrid(table, lines) : BuildTextGrid(table, lines));
-    }
-  }
-  if (stats) {
-    SectionSpan region;
-    region.begin_line = stats_line;
-    region.end_line = doc.lines.size();
-    grids.push_back(BuildTokenGrid("stats", LinesOf(doc, region)));
-  }
+  std::vector<TableGrid> grids = ReadTables(doc, segments, legacy, stats_line, pdf,
+                                            stop == Stage::kTables ? &cell_grids : nullptr);
   if (stop == Stage::kTables) {
     *dump = cell_grids;
     for (const TableGrid& g : grids) *dump += DumpGrid(g);
@@ -414,29 +491,9 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
   }
 
   // figures
-  std::vector<TableFigures> tables;
-  std::string prefer;
-  for (const TableGrid& grid : grids) {
-    if (grid.layout == Layout::kNone) {
-      for (Diagnostic& d : MissingTable(doc, segments, *grammars_, grid.table)) {
-        record.diagnostics.push_back(std::move(d));
-      }
-      continue;
-    }
-    std::vector<const TableGrammar*> grammars = grammars_->ForTable(grid.table);
-    TableFigures t = grid.table == "stats" && !grammars.empty()
-                         ? ReadStats(grid, *grammars.front())
-                         : ReadTableBestTemplate(grid, grammars, prefer);
-    if (t.template_id.empty()) {
-      Diagnostic d{Severity::kError, "table.missing", "no " + grid.table + " table found"};
-      d.table = grid.table;
-      record.diagnostics.push_back(std::move(d));
-    } else if (prefer.empty()) {
-      prefer = t.template_id;
-    }
-    tables.push_back(std::move(t));
-  }
-  if (legacy && !stats) {
+  std::vector<TableFigures> tables =
+      ReadFigures(grids, doc, segments, *grammars_, &record.diagnostics);
+  if (legacy && !stats_line) {
     record.diagnostics.push_back(
         {Severity::kInfo, "report.narrative",
          "a report on a year before 2019: no statistics tables are expected and none are read"});
@@ -445,14 +502,7 @@ Record Extractor::Run(const std::string& path, std::string_view bytes, Stage sto
     *dump = DumpFigures(tables);
     return record;
   }
-  for (TableFigures& t : tables) {
-    if (t.template_id.empty()) continue;
-    record.report.tables.emplace_back(t.table, t.template_id);
-    if (record.report.template_id.empty()) record.report.template_id = t.template_id;
-    for (Figure& f : t.figures) record.figures.push_back(std::move(f));
-    for (Diagnostic& d : t.diagnostics) record.diagnostics.push_back(std::move(d));
-  }
-  if (record.report.template_id.empty()) record.report.template_id = "narrative";
+  AddTables(&tables, &record);
 
   // audit
   record.audit = Audit(record.figures, record.report.tables, *grammars_);
