@@ -33,6 +33,14 @@ sed 's/^一、本年新收政府信息公开申请数量\t\t0/一、本年新收
 grep -q '"code":"audit.identities"' "$tmp/unbalanced.jsonl" || fail "audit.identities names them"
 grep -q 'requests.balance' "$tmp/unbalanced.jsonl" || fail "the failing balance is named"
 
+# Web pages: a figure's provenance names its table, row and column and the element path; a
+# table shown as a picture names it.
+"$bin" extract "$root/corpus/web/gbk_http_equiv/input.html" > "$tmp/page.jsonl" 2> /dev/null
+grep -q '"table":[0-9]*,"row":[0-9]*,"col":[0-9]*,"path":"table\[' "$tmp/page.jsonl" ||
+  fail "HTML provenance gives table, row, col and path"
+"$bin" extract "$root/corpus/web/image_table/input.html" > "$tmp/image.jsonl" 2> /dev/null
+grep -q '"code":"table.image".*"src":"[^"]' "$tmp/image.jsonl" || fail "table.image gives its src"
+
 "$bin" extract --dump=nonsense "$root/corpus/reject/empty/input.txt" 2> /dev/null
 [ $? -eq 2 ] || fail "an unknown stage is a usage error"
 "$bin" extract 2> /dev/null

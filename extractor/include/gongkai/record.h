@@ -47,9 +47,13 @@ struct Provenance {
   std::string rule;  // grammar rule id that identified the row
   std::string unit;  // the unit printed with the value (统计表 indicators), if any
   std::optional<std::array<double, 4>> box;  // PDFs: the cell's x0, y0, x1, y1 in points
-  // Web pages and Word files: the cell's table, row and column in the source, as an element
-  // path (「table[2]/tr[5]/td[3]」, 「tbl[1]/tr[4]/tc[2]」).
-  std::string cell_path;
+  // Tables whose structure the input gives (web pages, Word files, drawn PDF tables): the table
+  // (in document order), row and column of the cell's top-left slot, 0-based, and a short
+  // element path (「table[2]/tr[5]/td[3]」, 「tbl[1]/tr[4]/tc[2]」).
+  std::optional<int> table;
+  std::optional<int> row;
+  std::optional<int> col;
+  std::string path;
 };
 
 struct Figure {
@@ -72,6 +76,7 @@ struct Diagnostic {
   std::string label;
   std::string rule;
   std::vector<std::optional<double>> candidates;
+  std::string src;  // table.image: the picture's address
   // prose.table_mismatch: the two values and where each was read (the sentence, the cell).
   std::vector<double> values;
   std::vector<Provenance> provenances;

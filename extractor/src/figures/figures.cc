@@ -138,6 +138,15 @@ Diagnostic MakeDiagnostic(Severity severity, std::string code, std::string messa
   return d;
 }
 
+// Where a cell of a cell grid stands: its table, row and column, and its element path.
+void SetGridPlace(const Cell& cell, Provenance* p) {
+  if (cell.grid < 0) return;
+  p->table = cell.grid;
+  p->row = cell.grid_row;
+  p->col = cell.grid_col;
+  p->path = cell.path;
+}
+
 // A value cell that gives no number: printed empty or with a blank marker (—, ／, 无), an
 // info; any other text (garbled glyphs such as 「1�88」, a word) an error, since the figure it
 // should hold is unknown, not absent.
@@ -610,7 +619,7 @@ class RowTableReader {
     if (cell) {
       f.provenance.cell = cell->text;
       f.provenance.box = cell->box;
-      f.provenance.cell_path = cell->path;
+      SetGridPlace(*cell, &f.provenance);
     }
     return f;
   }
@@ -850,7 +859,7 @@ void EmitAppeals(const AppealsCells& a, const TableGrammar& grammar, TableFigure
       if (cell) {
         f.provenance.cell = cell->text;
         f.provenance.box = cell->box;
-        f.provenance.cell_path = cell->path;
+        SetGridPlace(*cell, &f.provenance);
       }
       CellNumber n = cell ? ParseCellNumber(cell->text) : CellNumber{CellNumber::Kind::kBlank};
       if (n.kind == CellNumber::Kind::kNumber) {

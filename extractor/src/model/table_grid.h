@@ -21,7 +21,12 @@ struct Cell {
   CellKind kind = CellKind::kBlank;  // how text reads (util/number.h), set by MakeCell
   std::string key;  // text cells: the text with spaces removed, as label patterns see it
   std::optional<std::array<double, 4>> box;  // PDFs: x0, y0, x1, y1 on the page, in points
-  std::string path;  // cell grids: where in the source (「table[2]/tr[5]/td[3]」)
+  // Cell grids: the grid's index in Document::grids, the cell's top-left slot (0-based), and
+  // where in the source it stands (「table[2]/tr[5]/td[3]」).
+  int grid = -1;
+  int grid_row = -1;
+  int grid_col = -1;
+  std::string path;
 };
 
 // A cell with its kind worked out once.

@@ -85,6 +85,7 @@ std::vector<Diagnostic> MissingTable(const Document& doc, const Segments& segmen
     d.severity = Severity::kWarning;
     d.code = "table.image";
     d.table = table;
+    d.src = p.src;
     d.message = "the " + table + " table is shown as an image: " + p.src +
                 (p.alt.empty() ? std::string() : " (" + p.alt + ")");
     d.line = p.line < doc.lines.size() ? doc.lines[p.line].number : span->section.line;
@@ -210,15 +211,16 @@ std::optional<size_t> SetOffStatsTable(const Document& doc, Segments* segments) 
 // rules) when they hold numbers, else from the section's text or PDF geometry.
 TableGrid ReadSectionTable(const Document& doc, const SectionSpan& span, const char* table,
                            bool pdf, std::string* cell_dump) {
-  std::vector<const CellGrid*> structured;
-  for (const CellGrid& g : doc.grids) {
+  std::vector<size_t> structured;
+  for (size_t i = 0; i < doc.grids.size(); ++i) {
+    const CellGrid& g = doc.grids[i];
     if (g.first_line >= span.begin_line && g.first_line <= span.end_line &&
         g.first_line < doc.lines.size()) {
-      structured.push_back(&g);
+      structured.push_back(i);
     }
   }
   if (!structured.empty()) {
-    TableGrid from_grids = ReadCellGrids(table, structured);
+    TableGrid from_grids = ReadCellGrids(table, doc.grids, structured);
     // A grid without a number (a stray ruled box, a header drawn apart from its table) leaves
     // the table to the text or geometry reading.
     bool numbers = std::any_of(from_grids.rows.begin(), from_grids.rows.end(), [](const Row& r) {
@@ -227,7 +229,7 @@ TableGrid ReadSectionTable(const Document& doc, const SectionSpan& span, const c
     });
     if (numbers) {
       if (cell_dump) {
-        for (const CellGrid* g : structured) *cell_dump += DumpCellGrid(*g);
+        for (size_t i : structured) *cell_dump += DumpCellGrid(doc.grids[i]);
       }
       return from_grids;
     }

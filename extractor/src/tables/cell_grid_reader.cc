@@ -38,7 +38,7 @@ int LineNumberOf(const CellGrid& grid, int r, const std::vector<int>& slots) {
 
 }  // namespace
 
-std::vector<Row> CellGridRows(const CellGrid& grid) {
+std::vector<Row> CellGridRows(const CellGrid& grid, int index) {
   std::vector<Row> rows;
   std::vector<std::vector<int>> occ = Occupancy(grid);
   for (int r = 0; r < grid.rows; ++r) {
@@ -60,6 +60,9 @@ std::vector<Row> CellGridRows(const CellGrid& grid) {
       Cell c = MakeCell(g.norm, g.line, g.page, g.col);
       if (g.row != r && c.kind == CellKind::kNumber) c = MakeCell("", row.line, g.page, g.col);
       c.box = g.box;
+      c.grid = index;
+      c.grid_row = g.row;
+      c.grid_col = g.col;
       c.path = g.path;
       if (!row.page) row.page = g.page;
       cells.push_back(std::move(c));
@@ -90,11 +93,12 @@ std::vector<Row> CellGridRows(const CellGrid& grid) {
   return rows;
 }
 
-TableGrid ReadCellGrids(const std::string& table, const std::vector<const CellGrid*>& grids) {
+TableGrid ReadCellGrids(const std::string& table, const std::vector<CellGrid>& grids,
+                        const std::vector<size_t>& which) {
   TableGrid out;
   out.table = table;
-  for (const CellGrid* grid : grids) {
-    for (Row& row : CellGridRows(*grid)) out.rows.push_back(std::move(row));
+  for (size_t i : which) {
+    for (Row& row : CellGridRows(grids[i], static_cast<int>(i))) out.rows.push_back(std::move(row));
   }
   if (!out.rows.empty()) out.layout = Layout::kCellGrid;
   return out;

@@ -13,12 +13,14 @@
 
 namespace gongkai {
 
-// The rows of each grid in turn (a table continued in a second grid after a page break reads
-// on); grids must be normalized (GridCell::norm filled).
-TableGrid ReadCellGrids(const std::string& table, const std::vector<const CellGrid*>& grids);
+// The rows of the grids `which` (indices into `grids`, the Document's) in turn: a table
+// continued in a second grid after a page break reads on. Grids must be normalized
+// (GridCell::norm filled).
+TableGrid ReadCellGrids(const std::string& table, const std::vector<CellGrid>& grids,
+                        const std::vector<size_t>& which);
 
-// The rows of one grid.
-std::vector<Row> CellGridRows(const CellGrid& grid);
+// The rows of one grid, the grid at `index` of the Document's.
+std::vector<Row> CellGridRows(const CellGrid& grid, int index);
 
 }  // namespace gongkai
 

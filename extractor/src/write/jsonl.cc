@@ -157,6 +157,7 @@ void WriteDiagnostic(std::string* out, const Diagnostic& d) {
   if (!d.key.empty()) o.String("key", d.key);
   if (!d.label.empty()) o.String("label", d.label);
   if (!d.rule.empty()) o.String("rule", d.rule);
+  if (!d.src.empty()) o.UntrustedString("src", d.src);
   if (!d.candidates.empty()) {
     std::string* s = o.Key("candidates");
     s->push_back('[');
@@ -247,7 +248,12 @@ void WriteRecord(std::string* out, const Record& record) {
       p.String("cell", f.provenance.cell);
       p.String("rule", f.provenance.rule);
       if (!f.provenance.unit.empty()) p.String("unit", f.provenance.unit);
-      if (!f.provenance.cell_path.empty()) p.String("cell_path", f.provenance.cell_path);
+      if (f.provenance.table) {
+        p.Int("table", f.provenance.table);
+        p.Int("row", f.provenance.row);
+        p.Int("col", f.provenance.col);
+        if (!f.provenance.path.empty()) p.String("path", f.provenance.path);
+      }
       if (f.provenance.box) {
         std::string* b = p.Key("box");
         b->push_back('[');

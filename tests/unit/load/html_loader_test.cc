@@ -90,7 +90,7 @@ TEST(LoadHtml, PicturesAreKeptWhereTheyStand) {
 TEST(LoadHtml, GridRowsReadAsLabelsAndValues) {
   Document doc = Load(kPage);
   Normalizer().NormalizeDocument(&doc);
-  std::vector<Row> rows = CellGridRows(doc.grids[0]);
+  std::vector<Row> rows = CellGridRows(doc.grids[0], 0);
   ASSERT_EQ(rows.size(), 4u);
   ASSERT_EQ(rows[2].labels.size(), 1u);
   EXPECT_EQ(rows[2].labels[0].text, "规章");
@@ -143,7 +143,7 @@ TEST(LoadHtml, RowSpansPushLaterCellsRight) {
   EXPECT_EQ(g.At(2, 3)->text, "3");
   EXPECT_EQ(g.At(2, 0)->text, "三、本年度办理结果");
   Normalizer().NormalizeDocument(&doc);
-  std::vector<Row> rows = CellGridRows(doc.grids[0]);
+  std::vector<Row> rows = CellGridRows(doc.grids[0], 0);
   ASSERT_EQ(rows[2].labels.size(), 3u);  // spanned labels label every row they cover
   EXPECT_EQ(rows[2].values.size(), 1u);
 }

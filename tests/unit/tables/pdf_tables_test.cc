@@ -135,7 +135,7 @@ TEST(PdfTables, GarbledValueCellIsAnErrorWithItsText) {
                              "1\xEF\xBF\xBD"
                              "88"},
                             {"行政规范性文件", "3", "1", "8"}});
-  TableGrid rows = ReadCellGrids("proactive", {&grid});
+  TableGrid rows = ReadCellGrids("proactive", {grid}, {0});
   TableFigures t =
       ReadTableBestTemplate(rows, testing::SharedGrammars().ForTable("proactive"), "2021");
   int unreadable = 0, blank = 0;
